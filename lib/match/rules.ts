@@ -1,0 +1,61 @@
+import type { RawMatch } from './compile';
+import type { MatcherTable } from './table';
+
+/**
+ * Why a mention was accepted. Each is a named rule the card ("why this highlight?"), `scan` and
+ * the tests refer to.
+ * - `name`: an unambiguous name of the entity.
+ * - `acronym`: an unambiguous acronym in capitals (or title case where that is not a word).
+ * - `surname-with-full-name`: a shared surname/short name, accepted because the page also names the
+ *   entity unambiguously.
+ * - `word-with-core`: a common word or ambiguous acronym, accepted because the page has a core mention.
+ */
+export const RULES = ['name', 'acronym', 'surname-with-full-name', 'word-with-core'] as const;
+export type Rule = (typeof RULES)[number];
+
+export interface Mention extends RawMatch {
+  /** Index into `table.entities`. */
+  entity: number;
+  rule: Rule;
+}
+
+/**
+ * Page-level rules over all raw matches of one page (or one document):
+ * - peripheral entities count only on pages with a core mention;
+ * - ambiguous names count only when the page names the entity unambiguously;
+ * - ambiguous words count only on pages with a core mention.
+ * Core mentions are counted from unambiguous aliases only, so "DEAN" alone never vouches for itself.
+ */
+export function applyPageRules(table: MatcherTable, raw: readonly RawMatch[]): Mention[] {
+  let coreOnPage = false;
+  for (const m of raw) {
+    const a = table.aliases[m.alias]!;
+    if (!a.ambiguous && table.entities[a.entity]!.scope === 'core') {
+      coreOnPage = true;
+      break;
+    }
+  }
+  const named = new Set<number>();
+  for (const m of raw) {
+    const a = table.aliases[m.alias]!;
+    if (!a.ambiguous && (coreOnPage || table.entities[a.entity]!.scope === 'core')) named.add(a.entity);
+  }
+  const out: Mention[] = [];
+  for (const m of raw) {
+    const a = table.aliases[m.alias]!;
+    const e = table.entities[a.entity]!;
+    if (e.scope === 'peripheral' && !coreOnPage) continue;
+    let rule: Rule;
+    if (a.ambiguous === 'name') {
+      if (!named.has(a.entity)) continue;
+      rule = 'surname-with-full-name';
+    } else if (a.ambiguous === 'word') {
+      if (!coreOnPage) continue;
+      rule = 'word-with-core';
+    } else {
+      rule = a.acronym ? 'acronym' : 'name';
+    }
+    out.push({ ...m, entity: a.entity, rule });
+  }
+  return out;
+}

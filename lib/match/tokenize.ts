@@ -1,0 +1,135 @@
+import { CharClass, charClass, foldCode, isUpper } from './chars';
+
+/** Case shape bits of a token, read from its original letters. */
+export const enum Shape {
+  FirstUpper = 1,
+  AllUpper = 2,
+  RestLower = 4,
+}
+
+/**
+ * Tokens of a text as parallel typed arrays, so a 1 MB page tokenizes without one string
+ * allocation. `hash` is an FNV-1a hash of the folded token; keys are compared only on a hash hit.
+ */
+export interface Tokens {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  hash: Int32Array;
+  shape: Uint8Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** The hash the tokenizer gives a folded token, for building lookup tables. */
+export function hashFolded(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/**
+ * Splits text into word tokens (Unicode letters and digits). Dotted abbreviations of one- or
+ * two-letter segments are one token ("U.S." and "EE.UU." read as "us" and "eeuu") so that
+ * "U.S. Department" and "US Department" are the same words.
+ */
+export function tokenize(text: string): Tokens {
+  let cap = Math.max(16, text.length >> 3);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let hash = new Int32Array(cap);
+  let shape = new Uint8Array(cap);
+  let count = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (charClass(c) !== CharClass.Word) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let h = FNV_OFFSET;
+    let letters = 0;
+    let segment = 0;
+    let first = true;
+    let firstUpper = false;
+    let allUpper = true;
+    let restLower = true;
+    for (;;) {
+      const cls = charClass(c);
+      if (cls === CharClass.Word) {
+        h = Math.imul(h ^ foldCode(c), FNV_PRIME);
+        const up = isUpper(c);
+        if (!isDigit(c)) {
+          if (first) firstUpper = up;
+          else if (up) restLower = false;
+          if (!up) allUpper = false;
+          first = false;
+          letters++;
+        }
+        segment++;
+      } else if (cls !== CharClass.Ignorable) {
+        // "U.S" / "EE.UU": a period after a short segment, followed by a letter, joins the token.
+        // "EE. UU.", with the space the Spanish style guides ask for, is one token too.
+        if (c === 0x2e && segment <= 2 && !isDigit(text.charCodeAt(i - 1))) {
+          if (isShortLetterRun(text, i + 1, false)) segment = 0;
+          else if (text.charCodeAt(i + 1) === 0x20 && isShortLetterRun(text, i + 2, true)) {
+            segment = 0;
+            i++;
+          } else break;
+        } else break;
+      }
+      i++;
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+    }
+    if (count === cap) {
+      cap *= 2;
+      start = grow(start, cap);
+      end = grow(end, cap);
+      hash = grow(hash, cap);
+      const ns = new Uint8Array(cap);
+      ns.set(shape);
+      shape = ns;
+    }
+    start[count] = s;
+    end[count] = i;
+    hash[count] = h;
+    shape[count] =
+      (firstUpper ? Shape.FirstUpper : 0) | (allUpper && letters > 0 ? Shape.AllUpper : 0) | (restLower ? Shape.RestLower : 0);
+    count++;
+  }
+  return { count, start, end, hash, shape };
+}
+
+/** At `j`: a letter (and, with `dotted`, one or two letters then a period). */
+function isShortLetterRun(text: string, j: number, dotted: boolean): boolean {
+  const c = text.charCodeAt(j);
+  if (!(charClass(c) === CharClass.Word && !isDigit(c))) return false;
+  if (!dotted) return true;
+  let k = j;
+  while (k < text.length && k - j < 3 && charClass(text.charCodeAt(k)) === CharClass.Word) k++;
+  return k - j <= 2 && text.charCodeAt(k) === 0x2e;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function grow(a: Int32Array, cap: number): Int32Array {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
+
+/** The folded key of token `k` (letters only, periods of abbreviations dropped). */
+export function tokenKey(text: string, tokens: Tokens, k: number): string {
+  let out = '';
+  for (let i = tokens.start[k]!; i < tokens.end[k]!; i++) {
+    const c = text.charCodeAt(i);
+    if (charClass(c) === CharClass.Word) out += String.fromCharCode(foldCode(c));
+  }
+  return out;
+}
