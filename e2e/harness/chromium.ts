@@ -1,0 +1,186 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CHROME_EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3');
+/** The extension's name: Chromium names the content scripts' isolated world after it. */
+export const EXTENSION_NAME = 'HLED Lens';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The service worker seen at launch; stale after `stopServiceWorker()`. */
+  serviceWorker: Worker;
+  /** Stops every service worker (MV3 idle shutdown); the next extension event restarts it. */
+  stopServiceWorker(): Promise<void>;
+  /** Closes the browser and removes its temporary profile. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Unpacked extension directory; defaults to `.output/chrome-mv3`. */
+  extensionPath?: string;
+}
+
+function isLocalUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') {
+    return true;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'ws:') return false;
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
+  const extensionPath = path.resolve(options.extensionPath ?? CHROME_EXTENSION_DIR);
+  try {
+    await stat(path.join(extensionPath, 'manifest.json'));
+  } catch {
+    throw new Error(`No built extension at ${extensionPath}: run \`npm run build\` first.`);
+  }
+
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'hled-e2e-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${extensionPath}`,
+        `--load-extension=${extensionPath}`,
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+  } catch (err) {
+    await rm(profileDir, { recursive: true, force: true });
+    throw err;
+  }
+
+  const close = async (): Promise<void> => {
+    try {
+      await context.close();
+    } finally {
+      await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    }
+  };
+
+  try {
+    // There is no network: anything that is not this machine or the extension fails fast.
+    await context.route('**/*', (route) =>
+      isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+    );
+
+    const serviceWorker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+      }));
+    const extensionId = new URL(serviceWorker.url()).host;
+
+    const stopServiceWorker = async (): Promise<void> => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      try {
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await cdp.detach();
+      }
+    };
+
+    return { context, extensionId, serviceWorker, stopServiceWorker, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Opens `chrome-extension://<id>/<path>` (e.g. `popup.html`) in a new tab. */
+export async function openExtensionPage(
+  context: BrowserContext,
+  extensionId: string,
+  pagePath: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${pagePath.replace(/^\/+/, '')}`);
+  return page;
+}
+
+interface ExecutionContextDescription {
+  id: number;
+  name: string;
+  origin: string;
+  auxData?: { isDefault?: boolean; type?: string; frameId?: string };
+}
+
+/**
+ * Runs `fn(arg)` in the content script's isolated world of the page's main frame and returns
+ * its (JSON-serialisable) result. The page's own scripts and `page.evaluate` see the main world,
+ * which shares the DOM (and `CSS.highlights`) but not the content script's globals.
+ * Playwright's own utility world is also of type `isolated`: the extension's is told apart
+ * by its chrome-extension:// origin and the extension's name.
+ */
+export async function evaluateInContentWorld<R, A = undefined>(
+  page: Page,
+  fn: (arg: A) => R | Promise<R>,
+  arg?: A,
+  { timeout = 10_000, extensionName = EXTENSION_NAME }: { timeout?: number; extensionName?: string } = {},
+): Promise<R> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts = new Map<number, ExecutionContextDescription>();
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
+    cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) =>
+      contexts.delete(executionContextId),
+    );
+    cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    await cdp.send('Runtime.enable');
+
+    const deadline = Date.now() + timeout;
+    let world: ExecutionContextDescription | undefined;
+    for (;;) {
+      world = [...contexts.values()].find(
+        (c) =>
+          c.auxData?.type === 'isolated' &&
+          c.auxData.frameId === frameTree.frame.id &&
+          c.origin.startsWith('chrome-extension://') &&
+          c.name === extensionName,
+      );
+      if (world) break;
+      if (Date.now() > deadline) {
+        throw new Error(`No isolated world named "${extensionName}" in ${page.url()}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      expression: `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) {
+      throw new Error(
+        `Content-world evaluation failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`,
+      );
+    }
+    return result.value as R;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

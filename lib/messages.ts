@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { bilingual, entityType, isoDate, language, period, role, scope } from './corpus/fields';
+import { matcherTableSchema } from './match/table';
+
+/**
+ * The one message protocol of the extension: every request any part sends to the background,
+ * and the shape of each reply. Requests are validated where they arrive; replies are
+ * `{ ok: true, value } | { ok: false, error }` because an `Error` does not cross a message channel.
+ */
+
+const snippet = z.object({
+  text: z.string(),
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])),
+  offset: z.number().int(),
+});
+export type Snippet = z.infer<typeof snippet>;
+
+const source = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  date: isoDate,
+  publisher: z.string().nullable(),
+  url: z.string().nullable(),
+  language,
+});
+
+export const timelineEntry = source.extend({ passageId: z.string(), snippet });
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+export const entityCard = z.object({
+  id: z.string(),
+  type: entityType,
+  scope,
+  country: z.string().optional(),
+  name: bilingual,
+  description: bilingual,
+  roles: z.array(role),
+  period: period.optional(),
+  /** Documents of the corpus that mention the entity, and the first and last of their dates. */
+  documents: z.number().int(),
+  first: isoDate.nullable(),
+  last: isoDate.nullable(),
+  /** One entry per passage that mentions the entity, newest first. */
+  timeline: z.array(timelineEntry),
+  /** Entities most often mentioned in the same passages. */
+  related: z.array(z.object({ id: z.string(), type: entityType, name: bilingual, count: z.number().int() })),
+});
+export type EntityCard = z.infer<typeof entityCard>;
+
+export const passageHit = source.extend({ passageId: z.string(), snippet, score: z.number() });
+export type PassageHit = z.infer<typeof passageHit>;
+
+export const entityHit = z.object({ id: z.string(), type: entityType, name: bilingual, role: role.nullable(), score: z.number() });
+export type EntityHit = z.infer<typeof entityHit>;
+
+export const searchResults = z.object({
+  query: z.string(),
+  entities: z.array(entityHit),
+  passages: z.array(passageHit),
+  /** Closest entity names, for "did you mean" when nothing is found, and for auto-suggest. */
+  suggestions: z.array(z.string()),
+});
+export type SearchResults = z.infer<typeof searchResults>;
+
+export const corpusInfo = z.object({
+  name: z.string(),
+  corpusVersion: z.string(),
+  source: z.enum(['builtin', 'file', 'url']),
+  documents: z.number().int(),
+  passages: z.number().int(),
+  entities: z.number().int(),
+  first: isoDate,
+  last: isoDate,
+  suggested: z.array(z.object({ id: z.string(), type: entityType, name: bilingual })),
+});
+export type CorpusInfo = z.infer<typeof corpusInfo>;
+
+export const readerDocument = source.extend({
+  editorial: z.record(z.string(), z.string()),
+  corrections: z.array(z.object({ what: z.string(), why: z.string() })),
+  passages: z.array(z.object({ id: z.string(), index: z.number().int(), heading: z.string().nullable(), text: z.string() })),
+  mentions: z.array(z.object({ passage: z.string(), start: z.number().int(), end: z.number().int(), entity: z.string() })),
+});
+export type ReaderDocument = z.infer<typeof readerDocument>;
+
+const q = z.string().max(500);
+const entityId = z.string().min(1).max(120);
+
+/** Every request, by `type`. */
+export const request = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('matcherTable'), /** The version the tab has cached, if any. */ have: z.string().optional() }),
+  z.object({ type: z.literal('cardsFor'), ids: z.array(entityId).max(1000) }),
+  z.object({ type: z.literal('lookupEntity'), id: entityId }),
+  z.object({ type: z.literal('search'), query: q, limit: z.number().int().min(1).max(200).optional() }),
+  z.object({ type: z.literal('corpusInfo') }),
+  z.object({ type: z.literal('document'), id: z.string().min(1).max(200) }),
+]);
+export type Request = z.infer<typeof request>;
+export type RequestType = Request['type'];
+
+/** The reply value of each request type. */
+export interface ReplyValues {
+  ping: { corpusVersion: string };
+  /** `null` when the tab's cached version is current. */
+  matcherTable: z.infer<typeof matcherTableSchema> | null;
+  cardsFor: EntityCard[];
+  lookupEntity: EntityCard | null;
+  search: SearchResults;
+  corpusInfo: CorpusInfo;
+  document: ReaderDocument | null;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** What the browser tells a listener about a message's sender (the fields we check). */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * Only this extension's pages and content scripts may talk to the background. `onMessage` is
+ * not reachable from web pages without `externally_connectable`, which we never declare; the
+ * check stays as a second wall.
+ */
+export function isOwnSender(sender: SenderLike, extensionId: string): boolean {
+  return sender.id === extensionId;
+}
+
+export class RequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+/**
+ * A typed client over any `send` function (`browser.runtime.sendMessage` in the extension, a
+ * direct call in tests). Unwraps replies; throws `RequestError` with the background's message.
+ */
+export function createClient(send: (msg: Request) => Promise<unknown>) {
+  return async function ask<T extends RequestType>(msg: RequestOf<T>): Promise<ReplyValues[T]> {
+    const reply = (await send(msg)) as Reply<ReplyValues[T]> | undefined;
+    if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new RequestError(`messages: no reply to "${msg.type}"`);
+    if (!reply.ok) throw new RequestError(reply.error);
+    return reply.value;
+  };
+}
+export type Client = ReturnType<typeof createClient>;

@@ -1,0 +1,35 @@
+import { request, type Reply, type ReplyValues, type RequestType } from '../messages';
+import type { CorpusService } from './service';
+
+/**
+ * Answers one message: validates it, runs it, and wraps the outcome. Never throws: a malformed
+ * or unknown message, or a failure inside, becomes `{ ok: false, error }`.
+ */
+export async function handleRequest(service: CorpusService, raw: unknown): Promise<Reply<ReplyValues[RequestType]>> {
+  const parsed = request.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `messages: bad request${issue ? ` (${issue.path.join('.') || 'message'}: ${issue.message})` : ''}` };
+  }
+  const msg = parsed.data;
+  try {
+    switch (msg.type) {
+      case 'ping':
+        return { ok: true, value: { corpusVersion: (await service.ready()).active.corpusVersion } };
+      case 'matcherTable':
+        return { ok: true, value: await service.matcherTable(msg.have) };
+      case 'cardsFor':
+        return { ok: true, value: await service.cardsFor(msg.ids) };
+      case 'lookupEntity':
+        return { ok: true, value: await service.lookupEntity(msg.id) };
+      case 'search':
+        return { ok: true, value: await service.search(msg.query, msg.limit) };
+      case 'corpusInfo':
+        return { ok: true, value: await service.corpusInfo() };
+      case 'document':
+        return { ok: true, value: await service.document(msg.id) };
+    }
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,75 @@
+import { checkBundle, type Bundle } from '../corpus';
+import { buildIndexes, serializeIndexes, type EntityIndexDoc, type PassageIndexDoc } from '../search/indexes';
+
+/** Largest bundle accepted, in characters of JSON: far above any real corpus, below a browser's limits. */
+export const MAX_BUNDLE_CHARS = 100 * 1024 * 1024;
+
+/** A validated bundle with everything computed that the write transaction will store. */
+export interface PreparedBundle {
+  bundle: Bundle;
+  json: string;
+  checksum: string;
+  indexJson: string;
+}
+
+export class BundleError extends Error {
+  constructor(readonly errors: string[]) {
+    super(errors.join('\n'));
+    this.name = 'BundleError';
+  }
+}
+
+/**
+ * Parses, validates and indexes a bundle before any write, so that a bad bundle is refused
+ * with nothing touched and the write itself is one short transaction.
+ */
+export async function prepareBundle(json: string): Promise<PreparedBundle> {
+  if (json.length > MAX_BUNDLE_CHARS) throw new BundleError([`bundle: is larger than the limit of ${MAX_BUNDLE_CHARS / 1024 / 1024} MB`]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (e) {
+    throw new BundleError([`bundle: is not JSON (${(e as Error).message})`]);
+  }
+  const checked = checkBundle(parsed);
+  if (!checked.ok) throw new BundleError(checked.errors);
+  const bundle = checked.bundle;
+  const indexes = buildIndexes(...indexDocs(bundle));
+  return { bundle, json, checksum: await sha256(json), indexJson: serializeIndexes(indexes) };
+}
+
+/** What the search indexes see of a bundle. */
+export function indexDocs(bundle: Bundle): [PassageIndexDoc[], EntityIndexDoc[]] {
+  const names = new Map(bundle.entities.map((e) => [e.id, [e.name.en, e.name.es, ...e.aliases.map((a) => a.text)].join(' \n ')]));
+  const byPassage = new Map<string, Set<string>>();
+  for (const m of bundle.mentions) {
+    const set = byPassage.get(m.passage) ?? new Set();
+    set.add(m.entity);
+    byPassage.set(m.passage, set);
+  }
+  const passages: PassageIndexDoc[] = [];
+  for (const d of bundle.documents) {
+    for (const p of d.passages) {
+      passages.push({
+        id: p.id,
+        document: d.id,
+        text: p.text,
+        title: d.title,
+        heading: p.heading ?? '',
+        entities: [...(byPassage.get(p.id) ?? [])].map((id) => names.get(id) ?? '').join(' \n '),
+      });
+    }
+  }
+  const entities: EntityIndexDoc[] = bundle.entities.map((e) => ({
+    id: e.id,
+    names: `${e.name.en} \n ${e.name.es}`,
+    aliases: e.aliases.map((a) => a.text).join(' \n '),
+    description: `${e.description.en} \n ${e.description.es}`,
+  }));
+  return [passages, entities];
+}
+
+export async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,139 @@
+import type { Entity, Role } from '../corpus';
+import type { EntityCard, EntityHit, PassageHit, SearchResults, TimelineEntry } from '../messages';
+import { queryEntities, queryPassages, type CorpusIndexes } from '../search/indexes';
+import { cutSnippet } from '../search/snippet';
+import { markTerms } from '../search/text';
+import type { CorpusDb, StoredDocument, StoredMention, StoredPassage } from './db';
+
+/** What the queries read from memory: small tables kept by the service after start-up. */
+export interface CorpusView {
+  db: CorpusDb;
+  documents: ReadonlyMap<string, StoredDocument>;
+  entities: ReadonlyMap<string, Entity>;
+  indexes: CorpusIndexes;
+}
+
+const byNewest = (a: TimelineEntry, b: TimelineEntry) => b.date.localeCompare(a.date) || a.documentId.localeCompare(b.documentId);
+
+function sourceOf(doc: StoredDocument) {
+  return { documentId: doc.id, title: doc.title, date: doc.date, publisher: doc.publisher, url: doc.url, language: doc.language };
+}
+
+/** The role held last (an open role first, then the latest start). */
+export function latestRole(roles: readonly Role[] | undefined): Role | null {
+  if (!roles?.length) return null;
+  return [...roles].sort((a, b) => (a.to === null ? 1 : 0) - (b.to === null ? 1 : 0) || a.from.localeCompare(b.from)).at(-1)!;
+}
+
+/**
+ * Card data of several entities in one pass over the mentions table: names, roles, a timeline of
+ * the passages that mention each (newest first, the mention marked in the snippet), and the
+ * entities most often mentioned in the same passages.
+ */
+export async function buildCards(view: CorpusView, ids: readonly string[], timelineLimit = 100): Promise<EntityCard[]> {
+  const wanted = [...new Set(ids)].filter((id) => view.entities.has(id));
+  if (!wanted.length) return [];
+  const mentions = await view.db.mentions.where('entity').anyOf(wanted).toArray();
+  const passageIds = [...new Set(mentions.map((m) => m.passage))];
+  const [passages, around] = await Promise.all([
+    view.db.passages.bulkGet(passageIds),
+    view.db.mentions.where('passage').anyOf(passageIds).toArray(),
+  ]);
+  const passageById = new Map(passages.filter((p): p is StoredPassage => !!p).map((p) => [p.id, p]));
+  const entitiesInPassage = groupBy(around, (m) => m.passage);
+  const byEntity = groupBy(mentions, (m) => m.entity);
+  return wanted.map((id) => {
+    const e = view.entities.get(id)!;
+    const own = byEntity.get(id) ?? [];
+    const timeline: TimelineEntry[] = [];
+    const related = new Map<string, number>();
+    for (const [pid, ms] of groupBy(own, (m) => m.passage)) {
+      const p = passageById.get(pid);
+      const doc = p && view.documents.get(p.document);
+      if (!p || !doc) continue;
+      const marks = ms.map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0]);
+      timeline.push({ ...sourceOf(doc), passageId: pid, snippet: cutSnippet(p.text, marks[0]![0], marks[0]![1], marks) });
+      for (const other of new Set((entitiesInPassage.get(pid) ?? []).map((m) => m.entity))) {
+        if (other !== id) related.set(other, (related.get(other) ?? 0) + 1);
+      }
+    }
+    timeline.sort(byNewest);
+    const dates = timeline.map((t) => t.date).sort();
+    return {
+      id: e.id,
+      type: e.type,
+      scope: e.scope,
+      ...(e.country ? { country: e.country } : {}),
+      name: e.name,
+      description: e.description,
+      roles: e.roles ?? [],
+      ...(e.period ? { period: e.period } : {}),
+      documents: new Set(timeline.map((t) => t.documentId)).size,
+      first: dates[0] ?? null,
+      last: dates.at(-1) ?? null,
+      timeline: timeline.slice(0, timelineLimit),
+      related: [...related]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 5)
+        .flatMap(([rid, count]) => {
+          const r = view.entities.get(rid);
+          return r ? [{ id: rid, type: r.type, name: r.name, count }] : [];
+        }),
+    };
+  });
+}
+
+/**
+ * Entities first, then passages (best first) with a snippet around the matched words. A passage
+ * found through an entity's other-language name ("Sowing Opportunities" for a passage saying
+ * "Sembrando Oportunidades") gets that mention marked instead.
+ */
+export async function searchCorpus(view: CorpusView, query: string, limit = 30): Promise<SearchResults> {
+  const q = query.trim();
+  if (!q) return { query, entities: [], passages: [], suggestions: [] };
+  const entityResults = queryEntities(view.indexes, q).slice(0, 6);
+  const entities: EntityHit[] = entityResults.flatMap((r) => {
+    const e = view.entities.get(String(r.id));
+    return e ? [{ id: e.id, type: e.type, name: e.name, role: latestRole(e.roles), score: r.score }] : [];
+  });
+  const results = queryPassages(view.indexes, q).slice(0, limit);
+  const ids = results.map((r) => String(r.id));
+  const [rows, entityMentions] = await Promise.all([
+    view.db.passages.bulkGet(ids),
+    entities.length ? view.db.mentions.where('passage').anyOf(ids).toArray() : Promise.resolve([] as StoredMention[]),
+  ]);
+  const hitIds = new Set(entities.map((e) => e.id));
+  const mentionsIn = groupBy(entityMentions.filter((m) => hitIds.has(m.entity)), (m) => m.passage);
+  const passages: PassageHit[] = [];
+  results.forEach((r, i) => {
+    const p = rows[i];
+    const doc = p && view.documents.get(p.document);
+    if (!p || !doc) return;
+    let marks = markTerms(p.text, new Set(r.terms));
+    if (!marks.length) marks = (mentionsIn.get(p.id) ?? []).map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0]);
+    const [from, to] = marks[0] ?? [0, 0];
+    passages.push({ ...sourceOf(doc), passageId: p.id, snippet: cutSnippet(p.text, from, to, marks), score: r.score });
+  });
+  let suggestions = entities.map((e) => e.name.en);
+  if (!entities.length && !passages.length) {
+    suggestions = view.indexes.entities
+      .search(q, { fuzzy: 0.4, prefix: true, combineWith: 'OR' })
+      .slice(0, 5)
+      .flatMap((r) => {
+        const e = view.entities.get(String(r.id));
+        return e ? [e.name.en] : [];
+      });
+  }
+  return { query, entities, passages, suggestions };
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
+}

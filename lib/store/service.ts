@@ -1,0 +1,178 @@
+import { compareCorpusVersions, type Entity } from '../corpus';
+import { buildMatcherTable, type MatcherTable } from '../match/table';
+import type { CorpusInfo, ReaderDocument } from '../messages';
+import { restoreIndexes } from '../search/indexes';
+import type { CorpusDb, StoredBundle } from './db';
+import { prepareBundle } from './prepare';
+import { buildCards, searchCorpus, type CorpusView } from './queries';
+import { writeActiveBundle } from './write';
+
+export interface CorpusServiceOptions {
+  db: CorpusDb;
+  /** The bundle shipped with the extension, as JSON text. */
+  loadBuiltin: () => Promise<string>;
+  log?: (message: string) => void;
+  now?: () => Date;
+}
+
+interface Loaded extends CorpusView {
+  active: Pick<StoredBundle, 'corpusVersion' | 'source'> & { name: string };
+  table: MatcherTable;
+}
+
+/**
+ * The corpus as the background owns it: installs the built-in bundle on first run (or when an
+ * extension update ships a newer one than the active corpus), restores the stored search index
+ * on every start, and answers queries. Requests made while it starts wait for it.
+ */
+export class CorpusService {
+  private loading: Promise<Loaded> | null = null;
+  private readonly log: (message: string) => void;
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: CorpusServiceOptions) {
+    this.log = opts.log ?? ((m) => console.warn(m));
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** The loaded corpus; starts loading on first call. A failed start is retried on the next call. */
+  ready(): Promise<Loaded> {
+    this.loading ??= this.start().catch((e) => {
+      this.loading = null;
+      throw e;
+    });
+    return this.loading;
+  }
+
+  private async start(): Promise<Loaded> {
+    const { db } = this.opts;
+    const active = await db.bundles.get('active');
+    if (!active) {
+      await writeActiveBundle(db, await prepareBundle(await this.opts.loadBuiltin()), 'builtin', 'install', this.now());
+    } else {
+      const builtin = await this.opts.loadBuiltin();
+      const builtinVersion = readCorpusVersion(builtin);
+      // A newer built-in corpus (extension update) replaces the active one, unless the reader
+      // imported a corpus that is newer still.
+      if (builtinVersion && compareCorpusVersions(builtinVersion, active.corpusVersion) > 0) {
+        await writeActiveBundle(db, await prepareBundle(builtin), 'builtin', 'update', this.now());
+      }
+    }
+    return this.loadView();
+  }
+
+  private async loadView(): Promise<Loaded> {
+    const { db } = this.opts;
+    const [active, documents, entities, stored] = await Promise.all([
+      db.bundles.get('active'),
+      db.documents.toArray(),
+      db.entities.toArray(),
+      db.indexes.get('search'),
+    ]);
+    if (!active) throw new Error('store: no active corpus after start-up');
+    let indexes;
+    try {
+      if (!stored || stored.corpusVersion !== active.corpusVersion) throw new Error('search: no stored index for the active corpus');
+      indexes = restoreIndexes(stored.json);
+    } catch (e) {
+      // A missing or unreadable snapshot is rebuilt from the active bundle, and the event logged.
+      this.log(`store: rebuilding the search index (${(e as Error).message})`);
+      const prepared = await prepareBundle(active.json);
+      await db.transaction('rw', [db.indexes, db.history], async () => {
+        await db.indexes.put({ key: 'search', corpusVersion: active.corpusVersion, json: prepared.indexJson });
+        await db.history.add({ at: this.now().toISOString(), action: 'rebuild-index', corpusVersion: active.corpusVersion, note: (e as Error).message });
+      });
+      indexes = restoreIndexes(prepared.indexJson);
+    }
+    const entityList: Entity[] = entities;
+    return {
+      db,
+      documents: new Map(documents.map((d) => [d.id, d])),
+      entities: new Map(entityList.map((e) => [e.id, e])),
+      indexes,
+      active: { corpusVersion: active.corpusVersion, source: active.source, name: readName(active.json) },
+      table: buildMatcherTable(active.corpusVersion, entityList),
+    };
+  }
+
+  async matcherTable(have?: string): Promise<MatcherTable | null> {
+    const v = await this.ready();
+    return have === v.table.version ? null : v.table;
+  }
+
+  async cardsFor(ids: readonly string[]) {
+    return buildCards(await this.ready(), ids);
+  }
+
+  async lookupEntity(id: string) {
+    return (await buildCards(await this.ready(), [id]))[0] ?? null;
+  }
+
+  async search(query: string, limit?: number) {
+    return searchCorpus(await this.ready(), query, limit);
+  }
+
+  async corpusInfo(): Promise<CorpusInfo> {
+    const v = await this.ready();
+    const dates = [...v.documents.values()].map((d) => d.date).sort();
+    const counts = new Map<string, number>();
+    for (const key of (await v.db.mentions.orderBy('entity').keys()) as string[]) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const suggested = [...v.entities.values()]
+      .filter((e) => e.scope === 'core' && e.type !== 'event')
+      .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.id.localeCompare(b.id))
+      .slice(0, 6)
+      .map((e) => ({ id: e.id, type: e.type, name: e.name }));
+    return {
+      name: v.active.name,
+      corpusVersion: v.active.corpusVersion,
+      source: v.active.source,
+      documents: v.documents.size,
+      passages: [...v.documents.values()].reduce((n, d) => n + d.passageCount, 0),
+      entities: v.entities.size,
+      first: dates[0]!,
+      last: dates.at(-1)!,
+      suggested,
+    };
+  }
+
+  async document(id: string): Promise<ReaderDocument | null> {
+    const v = await this.ready();
+    const doc = v.documents.get(id);
+    if (!doc) return null;
+    const [passages, mentions] = await Promise.all([
+      v.db.passages.where('document').equals(id).sortBy('index'),
+      v.db.mentions.where('document').equals(id).toArray(),
+    ]);
+    return {
+      documentId: doc.id,
+      title: doc.title,
+      date: doc.date,
+      publisher: doc.publisher,
+      url: doc.url,
+      language: doc.language,
+      editorial: doc.editorial as Record<string, string>,
+      corrections: doc.corrections,
+      passages: passages.map(({ id: pid, index, heading, text }) => ({ id: pid, index, heading, text })),
+      mentions: mentions.map(({ passage, start, end, entity }) => ({ passage, start, end, entity })),
+    };
+  }
+}
+
+/** The corpus version of a bundle's JSON without validating it (validation comes on install). */
+function readCorpusVersion(json: string): string | null {
+  try {
+    const v = (JSON.parse(json) as { corpusVersion?: unknown }).corpusVersion;
+    return typeof v === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function readName(json: string): string {
+  try {
+    const n = (JSON.parse(json) as { name?: unknown }).name;
+    return typeof n === 'string' ? n : 'HLED corpus';
+  } catch {
+    return 'HLED corpus';
+  }
+}

@@ -1,0 +1,29 @@
+import type { CorpusDb, HistoryEntry, StoredBundle } from './db';
+import type { PreparedBundle } from './prepare';
+
+/**
+ * Makes a prepared bundle the active corpus in ONE transaction: the old active bundle becomes
+ * `previous`, every table is replaced, the index and history written. Any failure (quota, a
+ * crash mid-way) aborts it all, and the previous corpus is still the active one.
+ */
+export async function writeActiveBundle(
+  db: CorpusDb,
+  prepared: PreparedBundle,
+  source: StoredBundle['source'],
+  action: HistoryEntry['action'],
+  now: Date,
+): Promise<void> {
+  const { bundle } = prepared;
+  await db.transaction('rw', [db.documents, db.passages, db.entities, db.mentions, db.bundles, db.indexes, db.history], async () => {
+    const active = await db.bundles.get('active');
+    if (active && active.checksum !== prepared.checksum) await db.bundles.put({ ...active, slot: 'previous' });
+    await Promise.all([db.documents.clear(), db.passages.clear(), db.entities.clear(), db.mentions.clear()]);
+    await db.documents.bulkAdd(bundle.documents.map(({ passages, ...d }) => ({ ...d, passageCount: passages.length })));
+    await db.passages.bulkAdd(bundle.documents.flatMap((d) => d.passages.map((p) => ({ ...p, document: d.id }))));
+    await db.entities.bulkAdd(bundle.entities);
+    await db.mentions.bulkAdd(bundle.mentions);
+    await db.bundles.put({ slot: 'active', corpusVersion: bundle.corpusVersion, checksum: prepared.checksum, json: prepared.json, source, activatedAt: now.toISOString() });
+    await db.indexes.put({ key: 'search', corpusVersion: bundle.corpusVersion, json: prepared.indexJson });
+    await db.history.add({ at: now.toISOString(), action, corpusVersion: bundle.corpusVersion, note: `${bundle.name}, ${bundle.documents.length} documents, ${bundle.entities.length} entities` });
+  });
+}
