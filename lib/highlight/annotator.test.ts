@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { Annotator } from './annotator';
+import { testMatcher } from './test-table';
+
+const immediate = () => Promise.resolve();
+let current: Annotator | null = null;
+
+async function annotate(html: string) {
+  document.body.innerHTML = html;
+  current = new Annotator({ matcher: testMatcher, yieldToPage: immediate });
+  await current.start();
+  return current;
+}
+const texts = (a: Annotator) => a.mentions().map((m) => rangeText(m.range));
+function rangeText(r: StaticRange): string {
+  const live = document.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live.toString();
+}
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+  current?.stop();
+  current = null;
+});
+
+describe('Annotator', () => {
+  it('finds mentions across inline markup and leaves the DOM untouched', async () => {
+    const html = '<p>Secretary <a href="#x">Marcelo</a> <b>Ebrard</b> met Gina Raimondo at the HLED.</p>';
+    const a = await annotate(html);
+    expect(texts(a)).toEqual(['Marcelo Ebrard', 'Gina Raimondo', 'HLED']);
+    expect(document.body.innerHTML).toBe(html);
+  });
+  it('applies the page rules: peripheral entities need a core mention', async () => {
+    expect(texts(await annotate('<p>USAID funded it.</p>'))).toEqual([]);
+    current!.stop();
+    expect(texts(await annotate('<p>USAID funded it.</p><p>The HLED met.</p>'))).toEqual(['USAID', 'HLED']);
+  });
+  it('follows paragraphs added after load', async () => {
+    const a = await annotate('<main><p>The HLED met.</p></main>');
+    const p = document.createElement('p');
+    p.textContent = 'Later, Gina Raimondo spoke.';
+    document.querySelector('main')!.append(p);
+    await settle();
+    await a.idle();
+    expect(texts(a)).toEqual(['HLED', 'Gina Raimondo']);
+  });
+  it('drops mentions whose text was removed, and rescans edited text', async () => {
+    const a = await annotate('<p id="one">Marcelo Ebrard</p><p id="two">Gina Raimondo</p>');
+    document.getElementById('one')!.remove();
+    await settle();
+    await a.idle();
+    expect(texts(a)).toEqual(['Gina Raimondo']);
+    document.getElementById('two')!.firstChild!.textContent = 'The HLED';
+    await settle();
+    await a.idle();
+    expect(texts(a)).toEqual(['HLED']);
+  });
+  it('does not rescan what it already did when a node moves', async () => {
+    const a = await annotate('<div id="a"><p id="p">Marcelo Ebrard</p></div><div id="b"></div>');
+    document.getElementById('b')!.append(document.getElementById('p')!);
+    await settle();
+    await a.idle();
+    expect(texts(a)).toEqual(['Marcelo Ebrard']);
+  });
+  it('finds the mention under a point of the text (hit-testing)', async () => {
+    const a = await annotate('<p>Today Marcelo Ebrard spoke.</p>');
+    const text = document.querySelector('p')!.firstChild!;
+    expect(a.mentionAt(text, 8)?.entity).toBe(0);
+    expect(a.mentionAt(text, 2)).toBeNull();
+  });
+  it('stops completely: no mentions, no more work on new content', async () => {
+    const a = await annotate('<p>Marcelo Ebrard</p>');
+    a.stop();
+    document.body.insertAdjacentText('beforeend', 'Gina Raimondo');
+    await settle();
+    expect(a.mentions()).toEqual([]);
+  });
+  it('shows only the entity types asked for, live', async () => {
+    const a = await annotate('<p>Marcelo Ebrard at the HLED</p>');
+    a.setTypes(new Set(['program']));
+    expect(texts(a)).toEqual(['HLED']);
+  });
+});

@@ -1,0 +1,257 @@
+import { applyPageRules, scanText, type Matcher, type Rule } from '../match';
+import type { EntityType } from '../corpus/fields';
+import { OWN_UI_PREFIX, createTextWalk, nodeIndexAt, type TextBatch } from './walk';
+
+/** One mention on the page, as painted. */
+export interface PageMention {
+  range: StaticRange;
+  /** Index into the matcher table's entities and aliases. */
+  entity: number;
+  alias: number;
+  rule: Rule;
+}
+
+interface RawEntry {
+  range: StaticRange;
+  alias: number;
+  nodes: Text[];
+}
+
+export interface AnnotatorOptions {
+  matcher: Matcher;
+  doc?: Document;
+  /** Name under which the highlights are registered (`::highlight(<name>)` styles them). */
+  highlightName?: string;
+  /** Longest stretch of work before yielding to the page, in ms. */
+  sliceMs?: number;
+  /** Entity types to show; all when absent. */
+  types?: ReadonlySet<EntityType>;
+  /** Called after each pass with the accepted mentions, in document order. */
+  onChange?: (mentions: readonly PageMention[]) => void;
+  /** How to yield between slices; a macrotask by default. */
+  yieldToPage?: () => Promise<void>;
+  now?: () => number;
+}
+
+export const HIGHLIGHT_NAME = 'hled-mention';
+
+/**
+ * Finds and paints mentions on a live page with the CSS Custom Highlight API: the page's DOM is
+ * never modified, so links, selection, copy and layout stay exactly as they were, and stopping
+ * leaves nothing behind. Work is cut into short slices; content added later is annotated as it
+ * arrives, without re-reading what was done.
+ */
+export class Annotator {
+  private readonly doc: Document;
+  private readonly name: string;
+  private readonly sliceMs: number;
+  private readonly now: () => number;
+  private readonly yieldToPage: () => Promise<void>;
+  private raw: RawEntry[] = [];
+  private byNode = new Map<Text, RawEntry[]>();
+  private accepted: PageMention[] = [];
+  private acceptedByRange = new Map<StaticRange, PageMention>();
+  /** Raw entries are in document order unless content was added out of order (mutations, shadow roots). */
+  private inOrder = true;
+  private walks = 0;
+  private queue: Node[] = [];
+  private draining: Promise<void> | null = null;
+  private observer: MutationObserver | null = null;
+  private highlight: Highlight | null = null;
+  private stopped = false;
+  private types: ReadonlySet<EntityType> | undefined;
+  /** Busy time of the last full pass, summed over its slices (what the bench reports). */
+  busyMs = 0;
+
+  constructor(private readonly opts: AnnotatorOptions) {
+    this.doc = opts.doc ?? document;
+    this.name = opts.highlightName ?? HIGHLIGHT_NAME;
+    this.sliceMs = opts.sliceMs ?? 8;
+    this.now = opts.now ?? (() => performance.now());
+    this.yieldToPage = opts.yieldToPage ?? (() => new Promise((r) => setTimeout(r, 0)));
+    this.types = opts.types;
+  }
+
+  /** Annotates the whole document and keeps following it; resolves when the first pass is done. */
+  start(root: Node = this.doc.body ?? this.doc.documentElement): Promise<void> {
+    const view = this.doc.defaultView;
+    if (view?.CSS?.highlights && typeof view.Highlight === 'function') {
+      this.highlight = new view.Highlight();
+      view.CSS.highlights.set(this.name, this.highlight);
+    }
+    this.observer = new (view?.MutationObserver ?? MutationObserver)((records) => this.onMutations(records));
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    return this.enqueue(root);
+  }
+
+  /** Removes every highlight and stops watching the page. */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.doc.defaultView?.CSS?.highlights?.delete(this.name);
+    this.highlight = null;
+    this.raw = [];
+    this.byNode.clear();
+    this.accepted = [];
+    this.acceptedByRange.clear();
+    this.queue = [];
+  }
+
+  /** Accepted mentions in document order. */
+  mentions(): readonly PageMention[] {
+    return this.accepted;
+  }
+
+  /** Shows only these entity types from now on (settings applied live). */
+  setTypes(types: ReadonlySet<EntityType> | undefined): void {
+    this.types = types;
+    this.publish();
+  }
+
+  /** The accepted mention covering `offset` of `node`, if any (hover and keyboard hit-testing). */
+  mentionAt(node: Node, offset: number): PageMention | null {
+    for (const e of this.byNode.get(node as Text) ?? []) {
+      const m = this.acceptedByRange.get(e.range);
+      if (!m) continue;
+      const r = e.range;
+      const afterStart = r.startContainer !== node || offset >= r.startOffset;
+      const beforeEnd = r.endContainer !== node || offset < r.endOffset;
+      if (afterStart && beforeEnd) return m;
+    }
+    return null;
+  }
+
+  /** Resolves once everything queued so far is annotated. */
+  idle(): Promise<void> {
+    return this.draining ?? Promise.resolve();
+  }
+
+  private enqueue(node: Node): Promise<void> {
+    this.queue.push(node);
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+    });
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    let busy = 0;
+    while (this.queue.length && !this.stopped) {
+      const root = this.queue.shift()!;
+      if (!root.isConnected) continue;
+      this.walks++;
+      const walk = createTextWalk(root, { onShadowRoot: (sr) => this.watchShadowRoot(sr) });
+      for (;;) {
+        const t0 = this.now();
+        let batch: TextBatch | null = null;
+        while (this.now() - t0 < this.sliceMs && (batch = walk.next())) this.scanBatch(batch);
+        this.publish();
+        busy += this.now() - t0;
+        if (!batch) break;
+        await this.yieldToPage();
+        if (this.stopped) return;
+      }
+    }
+    this.busyMs = busy;
+  }
+
+  private watchShadowRoot(root: ShadowRoot): void {
+    this.observer?.observe(root, { childList: true, subtree: true, characterData: true });
+    this.queue.push(root);
+  }
+
+  private scanBatch(batch: TextBatch): void {
+    for (const node of batch.nodes) if (this.byNode.has(node)) this.forget(node);
+    if (!batch.nodes.length) return;
+    for (const m of scanText(this.opts.matcher, batch.text)) {
+      const si = nodeIndexAt(batch, m.start);
+      const ei = nodeIndexAt(batch, m.end - 1);
+      const range = new StaticRange({
+        startContainer: batch.nodes[si]!,
+        startOffset: m.start - batch.starts[si]!,
+        endContainer: batch.nodes[ei]!,
+        endOffset: m.end - batch.starts[ei]!,
+      });
+      const entry: RawEntry = { range, alias: m.alias, nodes: batch.nodes.slice(si, ei + 1) };
+      this.raw.push(entry);
+      if (this.walks > 1) this.inOrder = false;
+      for (const n of entry.nodes) {
+        const list = this.byNode.get(n);
+        if (list) list.push(entry);
+        else this.byNode.set(n, [entry]);
+      }
+    }
+  }
+
+  private forget(node: Text): void {
+    const gone = new Set(this.byNode.get(node));
+    this.raw = this.raw.filter((e) => !gone.has(e));
+    for (const e of gone) for (const n of e.nodes) this.byNode.delete(n);
+  }
+
+  /** Page-level rules over everything found so far, then one update of the highlight. */
+  private publish(): void {
+    const { table } = this.opts.matcher;
+    if (!this.inOrder) {
+      this.raw.sort((a, b) => compareRanges(a.range, b.range));
+      this.inOrder = true;
+    }
+    const ordered = this.raw;
+    const rawMatches = ordered.map((e, i) => ({ start: i, end: i + 1, alias: e.alias }));
+    const accepted: PageMention[] = [];
+    for (const m of applyPageRules(table, rawMatches)) {
+      if (this.types && !this.types.has(table.entities[m.entity]!.type)) continue;
+      accepted.push({ range: ordered[m.start]!.range, entity: m.entity, alias: m.alias, rule: m.rule });
+    }
+    this.accepted = accepted;
+    this.acceptedByRange = new Map(accepted.map((m) => [m.range, m]));
+    if (this.highlight) {
+      this.highlight.clear();
+      for (const m of accepted) this.highlight.add(m.range);
+    }
+    this.opts.onChange?.(accepted);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.stopped) return;
+    let removed = false;
+    const added = new Set<Node>();
+    for (const r of records) {
+      if (isOwnUi(r.target)) continue;
+      if (r.type === 'characterData') {
+        const parent = r.target.parentNode;
+        if (this.byNode.has(r.target as Text)) this.forget(r.target as Text);
+        if (parent) added.add(parent);
+        continue;
+      }
+      if (r.removedNodes.length) removed = true;
+      r.addedNodes.forEach((n) => {
+        if (!isOwnUi(n)) added.add(n.nodeType === 3 && n.parentNode ? n.parentNode : n);
+      });
+    }
+    if (removed) {
+      this.raw = this.raw.filter((e) => {
+        const alive = e.nodes.every((n) => n.isConnected);
+        if (!alive) for (const n of e.nodes) this.byNode.delete(n);
+        return alive;
+      });
+    }
+    // Skip nodes inside another added node: the ancestor's walk covers them.
+    const roots = [...added].filter((n) => ![...added].some((o) => o !== n && o.contains(n)));
+    if (roots.length) for (const n of roots) void this.enqueue(n);
+    else if (removed) this.publish();
+  }
+}
+
+function isOwnUi(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (n.nodeType === 1 && (n as Element).tagName.startsWith(OWN_UI_PREFIX)) return true;
+  }
+  return false;
+}
+
+function compareRanges(a: StaticRange, b: StaticRange): number {
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  const pos = a.startContainer.compareDocumentPosition(b.startContainer);
+  return pos & 4 ? -1 : pos & 2 ? 1 : 0;
+}

@@ -1,0 +1,13 @@
+import { buildMatcherTable, compileMatcher } from '../match';
+
+const a = (text: string, extra: Record<string, unknown> = {}) => ({ text, lang: 'any' as const, acronym: false, titleCaseIsWord: false, ...extra });
+
+/** A small alias table for DOM tests (the real catalog is tested through the builder). */
+export const testMatcher = compileMatcher(
+  buildMatcherTable('test', [
+    { id: 'marcelo-ebrard', type: 'person', scope: 'core', aliases: [a('Marcelo Ebrard'), a('Ebrard')] },
+    { id: 'gina-raimondo', type: 'person', scope: 'core', aliases: [a('Gina Raimondo'), a('Raimondo')] },
+    { id: 'hled', type: 'program', scope: 'core', aliases: [a('HLED', { acronym: true })] },
+    { id: 'usaid', type: 'organization', scope: 'peripheral', aliases: [a('USAID', { acronym: true })] },
+  ]),
+);

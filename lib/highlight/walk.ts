@@ -1,0 +1,146 @@
+/**
+ * Collects the readable text of a DOM subtree, as one string per batch with a map back to the
+ * text nodes. Text inside one block is joined as the browser lays it out ("Marcelo <b>Ebrard</b>"
+ * reads "Marcelo Ebrard"); blocks are separated by a blank line, which no name may cross.
+ */
+
+/** Subtrees never annotated: code, form fields, scripts, embedded documents, SVG and MathML. */
+export const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'svg', 'MATH', 'math', 'IFRAME', 'OBJECT', 'EMBED',
+  'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
+]);
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
+  'HGROUP', 'HR', 'HTML', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY',
+  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION', 'LEGEND', 'MENU', 'BR',
+]);
+
+/** Hosts of the extension's own UI carry this tag name prefix and are never annotated. */
+export const OWN_UI_PREFIX = 'HLED-';
+
+export const BLOCK_BREAK = '\n\n';
+
+/** One batch of collected text: `text` and, for each text node in it, where it starts. */
+export interface TextBatch {
+  text: string;
+  nodes: Text[];
+  starts: number[];
+}
+
+export interface WalkOptions {
+  /** Stop the batch at the next block boundary once this many characters are collected. */
+  maxChars?: number;
+  /** Called for each open shadow root met, so the caller can walk it too. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+function isSkipped(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.tagName) || el.tagName.startsWith(OWN_UI_PREFIX)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+/**
+ * A resumable walk over `root`: each `next()` returns the next batch (or null at the end), so the
+ * caller can spread a large page over several short tasks. Nodes below a skipped element are
+ * never visited at all.
+ */
+export function createTextWalk(root: Node, opts: WalkOptions = {}) {
+  const doc = root.ownerDocument ?? (root as Document);
+  const maxChars = opts.maxChars ?? 20_000;
+  // SHOW_ELEMENT | SHOW_TEXT: elements let us skip whole subtrees and notice blocks.
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4);
+  const blockCache = new WeakMap<Node, Node>();
+  let done = false;
+  let lastBlock: Node | null = null;
+
+  const blockOf = (node: Node): Node => {
+    let el = node.parentNode;
+    const chain: Node[] = [];
+    while (el && el !== root) {
+      const cached = blockCache.get(el);
+      if (cached) {
+        for (const c of chain) blockCache.set(c, cached);
+        return cached;
+      }
+      chain.push(el);
+      if (el.nodeType === 1 && BLOCK_TAGS.has((el as Element).tagName)) break;
+      el = el.parentNode;
+    }
+    const block = el ?? root;
+    for (const c of chain) blockCache.set(c, block);
+    return block;
+  };
+
+  /** Moves past the current node's subtree. */
+  const skipChildren = (): Node | null => {
+    for (;;) {
+      const sib = walker.nextSibling();
+      if (sib) return sib;
+      if (!walker.parentNode()) return null;
+    }
+  };
+
+  const start = (): Node | null => {
+    const r = walker.currentNode;
+    if (r.nodeType === 1 && r !== root && isSkipped(r as Element)) return null;
+    return walker.nextNode();
+  };
+  let pending: Node | null | undefined;
+
+  return {
+    next(): TextBatch | null {
+      if (done) return null;
+      if (pending === undefined) pending = start();
+      const batch: TextBatch = { text: '', nodes: [], starts: [] };
+      let node = pending;
+      while (node) {
+        if (node.nodeType === 1) {
+          const el = node as Element;
+          if (isSkipped(el)) {
+            node = skipChildren();
+            continue;
+          }
+          if (el.shadowRoot && opts.onShadowRoot) opts.onShadowRoot(el.shadowRoot);
+          node = walker.nextNode();
+          continue;
+        }
+        const data = (node as Text).data;
+        const block = blockOf(node);
+        if (block !== lastBlock) {
+          // A batch ends only between blocks, so no name is ever cut in two.
+          if (batch.text.length >= maxChars) break;
+          if (batch.text.length) batch.text += BLOCK_BREAK;
+          lastBlock = block;
+        }
+        if (/\S/.test(data)) {
+          batch.nodes.push(node as Text);
+          batch.starts.push(batch.text.length);
+          batch.text += data;
+        } else if (batch.text.length && !batch.text.endsWith(' ')) {
+          batch.text += ' ';
+        }
+        node = walker.nextNode();
+      }
+      pending = node;
+      if (!node) done = true;
+      return batch.nodes.length || !done ? batch : null;
+    },
+  };
+}
+
+/** Index of the text node holding offset `at` of a batch (binary search over `starts`). */
+export function nodeIndexAt(batch: TextBatch, at: number): number {
+  let lo = 0;
+  let hi = batch.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (batch.starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
