@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // Dexie reads `indexedDB` when it is first imported: the fake must be installed before any test file loads.
+    setupFiles: ['fake-indexeddb/auto'],
   },
 });

@@ -53,8 +53,15 @@ describe('smoke: built extension in Chromium', () => {
     );
     // The content script runs in an isolated world, but the highlight registry belongs to the
     // document, so the page's main world sees the same ranges.
+    // Highlights may hold live Ranges or StaticRanges (whose toString() is not their text).
     const mentions = await page.evaluate(() =>
-      [...CSS.highlights.get('hled-mention')!].map((r) => r.toString()),
+      [...CSS.highlights.get('hled-mention')!].map((r) => {
+        if (r instanceof Range) return r.toString();
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString();
+      }),
     );
     expect(mentions).toContain('Marcelo Ebrard');
     await page.close();

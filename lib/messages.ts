@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual, entityType, isoDate, language, period, role, scope } from './corpus/fields';
-import { matcherTableSchema } from './match/table';
+import { matcherTableSchema } from './match/table-schema';
 
 /**
  * The one message protocol of the extension: every request any part sends to the background,
@@ -115,39 +115,3 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
-/** What the browser tells a listener about a message's sender (the fields we check). */
-export interface SenderLike {
-  id?: string;
-  url?: string;
-  tab?: unknown;
-}
-
-/**
- * Only this extension's pages and content scripts may talk to the background. `onMessage` is
- * not reachable from web pages without `externally_connectable`, which we never declare; the
- * check stays as a second wall.
- */
-export function isOwnSender(sender: SenderLike, extensionId: string): boolean {
-  return sender.id === extensionId;
-}
-
-export class RequestError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RequestError';
-  }
-}
-
-/**
- * A typed client over any `send` function (`browser.runtime.sendMessage` in the extension, a
- * direct call in tests). Unwraps replies; throws `RequestError` with the background's message.
- */
-export function createClient(send: (msg: Request) => Promise<unknown>) {
-  return async function ask<T extends RequestType>(msg: RequestOf<T>): Promise<ReplyValues[T]> {
-    const reply = (await send(msg)) as Reply<ReplyValues[T]> | undefined;
-    if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new RequestError(`messages: no reply to "${msg.type}"`);
-    if (!reply.ok) throw new RequestError(reply.error);
-    return reply.value;
-  };
-}
-export type Client = ReturnType<typeof createClient>;

@@ -1,5 +1,5 @@
 import type { PublicPath } from 'wxt/browser';
-import { isOwnSender } from '@/lib/messages';
+import { isOwnSender } from '@/lib/client';
 import { CorpusDb } from '@/lib/store/db';
 import { handleRequest } from '@/lib/store/handle';
 import { CorpusService } from '@/lib/store/service';

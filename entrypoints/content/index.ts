@@ -1,23 +1,24 @@
 import './style.css';
 import { storage } from '#imports';
-import { compileMatcher, matcherTableSchema } from '@/lib/match';
+import { compileMatcher } from '@/lib/match';
 import { Annotator } from '@/lib/highlight/annotator';
-import { createClient, type Request } from '@/lib/messages';
-import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings, type Settings } from '@/lib/settings';
+import { createClient } from '@/lib/client';
+import type { Request } from '@/lib/messages';
+import { DEFAULT_SETTINGS, isSiteEnabled, readSettings, type Settings } from '@/lib/settings/defaults';
 
-const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: { ...DEFAULT_SETTINGS } });
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
     const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
-    let settings = parseSettings(await settingsItem.getValue());
+    let settings = readSettings(await settingsItem.getValue());
     let annotator: Annotator | null = null;
 
     const startAnnotating = async () => {
-      const table = matcherTableSchema.parse(await ask({ type: 'matcherTable' }));
-      if (ctx.isInvalid) return;
+      const table = await ask({ type: 'matcherTable' });
+      if (ctx.isInvalid || !table) return;
       annotator = new Annotator({ matcher: compileMatcher(table), types: new Set(settings.types) });
       await annotator.start();
     };
@@ -32,7 +33,7 @@ export default defineContentScript({
     };
 
     const unwatch = settingsItem.watch((value) => {
-      settings = parseSettings(value);
+      settings = readSettings(value);
       void apply();
     });
     ctx.onInvalidated(() => {

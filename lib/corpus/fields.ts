@@ -52,7 +52,9 @@ export const bilingual = z.object({
 });
 export type Bilingual = z.infer<typeof bilingual>;
 
-export const ENTITY_TYPES = ['person', 'program', 'organization', 'law', 'event', 'place'] as const;
+import { ENTITY_TYPES } from './constants';
+
+export { ENTITY_TYPES };
 export const entityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof entityType>;
 

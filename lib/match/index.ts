@@ -3,7 +3,7 @@ import { applyPageRules, type Mention } from './rules';
 
 export { compileMatcher, scanText, type Matcher, type RawMatch } from './compile';
 export { applyPageRules, RULES, type Mention, type Rule } from './rules';
-export { buildMatcherTable, matcherTableSchema, type MatcherTable, type TableAlias } from './table';
+export { buildMatcherTable, type MatcherTable, type TableAlias } from './table';
 export { tokenize, tokenKey, type Tokens } from './tokenize';
 export { foldText } from './chars';
 

@@ -1,0 +1,59 @@
+import { ENTITY_TYPES, type EntityTypeName } from '../corpus/constants';
+
+/**
+ * The settings as the content script reads them, without Zod (30 KB it need not carry on every
+ * page). Writes always go through `settingsSchema` (options page), so what is stored is valid;
+ * reading only fills in defaults for missing or mistyped fields. A unit test keeps these defaults
+ * equal to the schema's.
+ */
+export interface Settings {
+  version: 1;
+  /** Master switch for highlighting on pages. */
+  enabled: boolean;
+  /** Host names never annotated (a host also covers its subdomains). */
+  disabledSites: string[];
+  /** Entity types highlighted. */
+  types: EntityTypeName[];
+  /** Hover-intent delay before a card opens, ms. */
+  hoverDelayMs: number;
+  highlightStyle: 'background' | 'underline';
+  /** Interface language: follow the browser, or force one. */
+  language: 'auto' | 'en' | 'es';
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  version: 1,
+  enabled: true,
+  disabledSites: [],
+  types: [...ENTITY_TYPES],
+  hoverDelayMs: 300,
+  highlightStyle: 'background',
+  language: 'auto',
+});
+
+/** Stored settings over the defaults, field by field, keeping only fields of the right kind. */
+export function readSettings(raw: unknown): Settings {
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  if (raw && typeof raw === 'object') {
+    for (const [k, def] of Object.entries(DEFAULT_SETTINGS)) {
+      const v = (raw as Record<string, unknown>)[k];
+      if (v !== undefined && Array.isArray(v) === Array.isArray(def) && typeof v === typeof def) out[k] = v;
+    }
+  }
+  return out as unknown as Settings;
+}
+
+/** Lower-cased host without a leading `www.`, as the site list stores it. */
+export function siteKey(hostname: string): string {
+  return hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+}
+
+/** True when pages of `hostname` should be annotated under these settings. */
+export function isSiteEnabled(settings: Settings, hostname: string): boolean {
+  if (!settings.enabled) return false;
+  const host = siteKey(hostname);
+  return !settings.disabledSites.some((s) => {
+    const site = siteKey(s);
+    return host === site || host.endsWith(`.${site}`);
+  });
+}
