@@ -1,4 +1,5 @@
 import { isSoftGap } from './chars';
+import { refusedByContext } from './context';
 import type { MatcherTable } from './table';
 import { Shape, hashFolded, tokenKey, tokenize, type Tokens } from './tokenize';
 
@@ -20,6 +21,8 @@ interface Candidate {
   cases: Uint8Array;
   /** Characters the alias itself has between word j and j+1 beyond the usual soft gap ("2.0"). */
   gapExtra: string[];
+  /** Ambiguous aliases and organizations are checked against their neighbours (see context.ts). */
+  checkContext: boolean;
 }
 
 /** A compiled alias table, ready to scan any number of texts. */
@@ -62,7 +65,8 @@ export function compileMatcher(table: MatcherTable): Matcher {
         gapExtra.push(extra);
       }
     }
-    const cand: Candidate = { alias: index, hashes, keys, cases, gapExtra };
+    const checkContext = a.ambiguous !== undefined || table.entities[a.entity]!.type === 'organization';
+    const cand: Candidate = { alias: index, hashes, keys, cases, gapExtra, checkContext };
     const list = byFirst.get(hashes[0]!);
     if (list) list.push(cand);
     else byFirst.set(hashes[0]!, [cand]);
@@ -132,6 +136,11 @@ export function scanText(matcher: Matcher, text: string, tokens: Tokens = tokeni
       // Hashes can collide: confirm the words themselves before accepting.
       for (let j = 0; j < n && ok; j++) ok = tokenKey(text, tokens, k + j) === cand.keys[j];
       if (!ok) continue;
+      if (cand.checkContext) {
+        const alias = matcher.table.aliases[cand.alias]!;
+        const isOrganization = matcher.table.entities[alias.entity]!.type === 'organization';
+        if (refusedByContext(text, tokens, k, k + n - 1, alias, isOrganization)) continue;
+      }
       out.push({ start: start[k]!, end: end[k + n - 1]!, alias: cand.alias });
       k += n - 1;
       break;

@@ -147,3 +147,34 @@ describe('scanText', () => {
     for (const m of scanText(matcher, t)) expect(t.slice(m.start, m.end)).toBe('Marcelo Ebrard');
   });
 });
+
+describe('context rules', () => {
+  const ctxTable = buildMatcherTable('ctx', [
+    ent('jayme-white', 'core', [al('Jayme White'), al('White', { ambiguous: 'name' })]),
+    ent('ken-salazar', 'core', [al('Ken Salazar'), al('Salazar', { ambiguous: 'name' })]),
+    ent('san-luis-poe', 'core', [al('San Luis', { ambiguous: 'word' })], 'place'),
+    ent('hled', 'core', [al('HLED', { acronym: true }), al('DEAN', { acronym: true, titleCaseIsWord: true, ambiguous: 'word' })], 'program'),
+    ent('se', 'core', [al('SE', { acronym: true, titleCaseIsWord: true, ambiguous: 'word' })], 'organization'),
+    ent('sre', 'core', [al('Foreign Relations', { ambiguous: 'word' }), al('Secretariat of Foreign Relations')], 'organization'),
+    ent('marcelo-ebrard', 'core', [al('Marcelo Ebrard')]),
+  ]);
+  const m = compileMatcher(ctxTable);
+  const hits = (t: string) => findMentions(m, t).map((x) => t.slice(x.start, x.end));
+
+  it('part-of-longer-name: "White House" and "San Luis Potosí" are other names', () => {
+    expect(hits('Jayme White spoke at the White House in San Luis Potosí; White agreed.')).toEqual(['Jayme White', 'White']);
+    expect(hits('The HLED looked at the San Luis port of entry.')).toEqual(['HLED', 'San Luis']);
+  });
+  it('other-person-name: "Jack White" is someone else, "Ambassador Salazar" is not', () => {
+    expect(hits('Ken Salazar met Jack White. Ambassador Salazar smiled; Maria Salazar cooked.')).toEqual(['Ken Salazar', 'Salazar']);
+  });
+  it('all-caps-context: an ambiguous acronym amid capitals is a word', () => {
+    expect(hits('The HLED met. SE ANUNCIA NUEVO PLAN; la SE informó; the DEAN OF STUDENTS')).toEqual(['HLED', 'SE']);
+  });
+  it('organization-in-title: "Foreign Relations Secretary Marcelo Ebrard" is one person mention', () => {
+    expect(hits('Foreign Relations Secretary Marcelo Ebrard chaired; the Secretariat of Foreign Relations said')).toEqual([
+      'Marcelo Ebrard',
+      'Secretariat of Foreign Relations',
+    ]);
+  });
+});

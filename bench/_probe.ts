@@ -1,0 +1,10 @@
+import { resolve } from 'node:path';
+import { buildBundle } from '../lib/corpus/build';
+import { readSeeds } from '../lib/corpus/seeds-node';
+const t0 = performance.now();
+const { bundle, json } = buildBundle(readSeeds(resolve('seeds')));
+console.log('build ms', performance.now() - t0, json.length);
+console.log(bundle.documents.map(d => [d.id, d.language, d.passages.length, d.passages.reduce((n,p)=>n+p.text.length,0)]));
+console.log('mentions', bundle.mentions.length, 'entities', bundle.entities.length, 'aliases', bundle.entities.reduce((n, e) => n + e.aliases.length, 0));
+console.log(bundle.documents[0].passages.slice(0,3));
+console.log(bundle.documents[4].passages.slice(0,3));

@@ -1,0 +1,66 @@
+import type { TableAlias } from './table';
+import { Shape, tokenKey, type Tokens } from './tokenize';
+
+/**
+ * Context rules: a matched alias can still be refused by the words right next to it. They apply
+ * before the page-level rules, and each has a name the tests refer to.
+ * - `part-of-longer-name`: an ambiguous name or word followed by another capitalized word is part
+ *   of a longer proper name ("White House", "San Luis Potosí", "Mesa Directiva").
+ * - `other-person-name`: a shared surname right after a capitalized word that is not a title is
+ *   someone else ("Jack White", "Tom Power"); "Ambassador Salazar" stays.
+ * - `all-caps-context`: an ambiguous acronym amid words in capitals is just a capitalized word
+ *   ("SE ANUNCIA", "DEAN OF STUDENTS").
+ * - `organization-in-title`: an organization named as part of a person's title ("Foreign
+ *   Relations Secretary Marcelo Ebrard") is the person's title, not a mention of the organization.
+ */
+export type ContextRule = 'part-of-longer-name' | 'other-person-name' | 'all-caps-context' | 'organization-in-title';
+
+/** Words that introduce a person's name (folded, as the tokenizer keys them). */
+const TITLE_WORDS = new Set(
+  (
+    'ambassador embajador embajadora secretary secretario secretaria minister ministro ministra president presidente presidenta ' +
+    'deputy representative representante canciller chancellor mr mrs ms miss sr sra srta dr dra don doña señor señora senor senora ' +
+    'governor gobernador gobernadora commissioner comisionado comisionada director directora undersecretary subsecretario subsecretaria ' +
+    'senator senador senadora congressman congresswoman diputado diputada mayor alcalde alcaldesa general lic ing'
+  ).split(' '),
+);
+
+/** Words after an organization's name that make it part of a title. */
+const TITLE_AFTER_ORGANIZATION = new Set('secretary secretario secretaria minister ministro ministra undersecretary subsecretario subsecretaria'.split(' '));
+
+/** True when only spaces (no punctuation, no line break) separate two tokens. */
+function adjacent(text: string, tokens: Tokens, left: number): boolean {
+  for (let i = tokens.end[left]!; i < tokens.start[left + 1]!; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/**
+ * Which context rule refuses the match of `alias` over tokens `[first, last]`, or null. Only
+ * ambiguous aliases and organizations are checked, so the common case costs nothing.
+ */
+export function refusedByContext(
+  text: string,
+  tokens: Tokens,
+  first: number,
+  last: number,
+  alias: TableAlias,
+  isOrganization: boolean,
+): ContextRule | null {
+  const hasNext = last + 1 < tokens.count && adjacent(text, tokens, last);
+  const hasPrev = first > 0 && adjacent(text, tokens, first - 1);
+  if (isOrganization && hasNext && TITLE_AFTER_ORGANIZATION.has(tokenKey(text, tokens, last + 1))) return 'organization-in-title';
+  if (!alias.ambiguous) return null;
+  if (alias.acronym) {
+    const caps = (k: number) => (tokens.shape[k]! & Shape.AllUpper) !== 0 && tokens.end[k]! - tokens.start[k]! >= 2;
+    if ((hasNext && caps(last + 1)) || (hasPrev && caps(first - 1))) return 'all-caps-context';
+    return null;
+  }
+  if (hasNext && tokens.shape[last + 1]! & Shape.FirstUpper) return 'part-of-longer-name';
+  if (alias.ambiguous === 'name' && hasPrev && tokens.shape[first - 1]! & Shape.FirstUpper && !TITLE_WORDS.has(tokenKey(text, tokens, first - 1))) {
+    return 'other-person-name';
+  }
+  return null;
+}
