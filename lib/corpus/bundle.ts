@@ -101,7 +101,7 @@ export const bundleSchema = bundleShape.superRefine((b, ctx) => {
 export type Bundle = z.infer<typeof bundleSchema>;
 
 /** Just enough to tell a bundle of another format or a newer schema before validating the rest. */
-const header = z.object({ format: z.unknown(), schemaVersion: z.unknown() }).passthrough();
+const header = z.object({ format: z.unknown().optional(), schemaVersion: z.unknown().optional() }).passthrough();
 
 export type BundleCheck = { ok: true; bundle: Bundle } | { ok: false; errors: string[] };
 
