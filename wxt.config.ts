@@ -23,6 +23,12 @@ export default defineConfig({
     description:
       'Instant, private context on the U.S.–Mexico High-Level Economic Dialogue in any news page.',
     permissions: ['storage'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Go to the next highlight and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
       : {}),

@@ -39,3 +39,7 @@ export function createClient(send: (msg: Request) => Promise<unknown>) {
   };
 }
 export type Client = ReturnType<typeof createClient>;
+
+/** Messages the background (or the popup) sends to a tab's content script. */
+export type TabRequest = { type: 'nextMention' } | { type: 'pageEntities' };
+export const TAB_REQUEST_TYPES: readonly TabRequest['type'][] = ['nextMention', 'pageEntities'];

@@ -95,6 +95,8 @@ export const request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('search'), query: q, limit: z.number().int().min(1).max(200).optional() }),
   z.object({ type: z.literal('corpusInfo') }),
   z.object({ type: z.literal('document'), id: z.string().min(1).max(200) }),
+  /** Opens one of the extension's own pages in a new tab (a web page cannot navigate to it). */
+  z.object({ type: z.literal('openPage'), url: z.string().max(4000) }),
 ]);
 export type Request = z.infer<typeof request>;
 export type RequestType = Request['type'];
@@ -109,7 +111,9 @@ export interface ReplyValues {
   search: SearchResults;
   corpusInfo: CorpusInfo;
   document: ReaderDocument | null;
+  openPage: true;
 }
+
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -13,11 +13,24 @@ export default defineBackground(() => {
     // Generated at build time, so WXT's list of public paths does not know it.
     loadBuiltin: async () => (await fetch(browser.runtime.getURL(BUILTIN_BUNDLE as PublicPath))).text(),
   });
+  const actions = {
+    // Links in a card point at extension pages, which a web page may not open (they are not
+    // web-accessible, on purpose: pages cannot probe for the extension). The card asks us instead.
+    openPage: async (url: string) => {
+      const own = browser.runtime.getURL('/' as PublicPath);
+      if (!url.startsWith(own)) throw new Error('messages: openPage only opens the extension’s own pages');
+      await browser.tabs.create({ url });
+    },
+  };
   // An async function: its native Promise is the reply (a Dexie promise chain would arrive as
   // `undefined` in Chromium and Firefox).
   browser.runtime.onMessage.addListener(async (message: unknown, sender) => {
     if (!isOwnSender(sender, browser.runtime.id)) return { ok: false, error: 'messages: sender is not this extension' };
-    return handleRequest(service, message);
+    return handleRequest(service, message, actions);
+  });
+  // The keyboard command goes to the tab it was pressed in; no `tabs` permission needed.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'next-mention' && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: 'nextMention' }).catch(() => {});
   });
   // Install the built-in corpus (first run) or a newer one (update) without waiting for a request.
   void service.ready().catch((e: unknown) => console.error('store: start-up failed', e));

@@ -1,44 +1,74 @@
 import './style.css';
-import { storage } from '#imports';
-import { compileMatcher } from '@/lib/match';
+import type { PublicPath } from 'wxt/browser';
+import { TAB_REQUEST_TYPES, createClient, type TabRequest } from '@/lib/client';
 import { Annotator } from '@/lib/highlight/annotator';
-import { createClient } from '@/lib/client';
+import { compileMatcher } from '@/lib/match';
 import type { Request } from '@/lib/messages';
-import { DEFAULT_SETTINGS, isSiteEnabled, readSettings, type Settings } from '@/lib/settings/defaults';
-
-const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: { ...DEFAULT_SETTINGS } });
+import { SETTINGS_KEY, isSiteEnabled, readSettings } from '@/lib/settings/defaults';
+import { uiLanguage } from '@/lib/ui/strings';
+import { CardLayer } from './card-layer';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
     const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
-    let settings = readSettings(await settingsItem.getValue());
-    let annotator: Annotator | null = null;
+    // Plain storage calls: a storage wrapper library would double this script's size.
+    let settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    let page: { annotator: Annotator; cards: CardLayer; stop: AbortController } | null = null;
 
     const startAnnotating = async () => {
       const table = await ask({ type: 'matcherTable' });
       if (ctx.isInvalid || !table) return;
-      annotator = new Annotator({ matcher: compileMatcher(table), types: new Set(settings.types) });
+      const stop = new AbortController();
+      ctx.onInvalidated(() => stop.abort());
+      let cards: CardLayer | null = null;
+      const annotator = new Annotator({
+        matcher: compileMatcher(table),
+        types: new Set(settings.types),
+        onChange: (mentions) => void cards?.prefetch(mentions).catch(() => {}),
+      });
+      cards = new CardLayer({
+        annotator,
+        table,
+        ask,
+        lang: () => uiLanguage(settings.language, navigator.language),
+        hoverDelayMs: settings.hoverDelayMs,
+        readerUrl: (hash) => `${browser.runtime.getURL('/reader.html' as PublicPath)}#${hash}`,
+        signal: stop.signal,
+      });
+      page = { annotator, cards, stop };
       await annotator.start();
     };
     const apply = async () => {
       const on = isSiteEnabled(settings, location.hostname);
-      if (!on && annotator) {
-        annotator.stop();
-        annotator = null;
-      } else if (on && !annotator) {
+      if (!on && page) {
+        page.annotator.stop();
+        page.stop.abort();
+        page = null;
+      } else if (on && !page) {
         await startAnnotating();
-      } else annotator?.setTypes(new Set(settings.types));
+      } else if (page) {
+        page.annotator.setTypes(new Set(settings.types));
+        page.cards.setHoverDelay(settings.hoverDelayMs);
+      }
     };
 
-    const unwatch = settingsItem.watch((value) => {
-      settings = readSettings(value);
-      void apply();
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const type = (message as TabRequest | undefined)?.type;
+      if (!TAB_REQUEST_TYPES.includes(type as TabRequest['type'])) return undefined;
+      if (type === 'nextMention') page?.cards.next();
+      return undefined;
     });
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      settings = readSettings(changes[SETTINGS_KEY]!.newValue);
+      void apply();
+    };
+    browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => {
-      unwatch();
-      annotator?.stop();
+      browser.storage.onChanged.removeListener(onStorage);
+      page?.annotator.stop();
     });
     await apply();
   },

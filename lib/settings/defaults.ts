@@ -6,6 +6,9 @@ import { ENTITY_TYPES, type EntityTypeName } from '../corpus/constants';
  * reading only fills in defaults for missing or mistyped fields. A unit test keeps these defaults
  * equal to the schema's.
  */
+/** The `storage.local` key of the settings (WXT's `local:settings`). */
+export const SETTINGS_KEY = 'settings';
+
 export interface Settings {
   version: 1;
   /** Master switch for highlighting on pages. */

@@ -1,11 +1,17 @@
 import { request, type Reply, type ReplyValues, type RequestType } from '../messages';
 import type { CorpusService } from './service';
 
+/** What the background does with the browser for some requests (tests pass fakes). */
+export interface BrowserActions {
+  /** Opens an extension page in a new tab; refuses any other URL. */
+  openPage(url: string): Promise<void>;
+}
+
 /**
  * Answers one message: validates it, runs it, and wraps the outcome. Never throws: a malformed
  * or unknown message, or a failure inside, becomes `{ ok: false, error }`.
  */
-export async function handleRequest(service: CorpusService, raw: unknown): Promise<Reply<ReplyValues[RequestType]>> {
+export async function handleRequest(service: CorpusService, raw: unknown, actions?: BrowserActions): Promise<Reply<ReplyValues[RequestType]>> {
   const parsed = request.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -28,6 +34,10 @@ export async function handleRequest(service: CorpusService, raw: unknown): Promi
         return { ok: true, value: await service.corpusInfo() };
       case 'document':
         return { ok: true, value: await service.document(msg.id) };
+      case 'openPage':
+        if (!actions) return { ok: false, error: 'messages: openPage is not available here' };
+        await actions.openPage(msg.url);
+        return { ok: true, value: true };
     }
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };

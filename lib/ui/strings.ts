@@ -1,0 +1,59 @@
+import type { EntityTypeName } from '../corpus/constants';
+
+/**
+ * Interface strings in English and Spanish. One small lookup that every page and the card
+ * share; `browser.i18n` cannot switch language at run time, and the reader may choose one.
+ */
+export type UiLanguage = 'en' | 'es';
+
+const en = {
+  close: 'Close',
+  cardLabel: 'About {name}',
+  mentioned: { one: 'Mentioned in 1 document', other: 'Mentioned in {n} documents' },
+  notMentioned: 'Not mentioned in the corpus yet',
+  roles: 'Roles',
+  mentions: 'In the corpus',
+  related: 'Often mentioned with',
+  readInContext: 'Read in context',
+  original: 'Original article',
+  searchCorpus: 'Search the corpus for “{name}”',
+  since: 'since {date}',
+  until: 'until {date}',
+  editorial: 'editorial',
+  types: { person: 'Person', program: 'Program', organization: 'Organization', law: 'Law', event: 'Event', place: 'Place' } satisfies Record<EntityTypeName, string>,
+  scope: { core: 'HLED', peripheral: 'Context' },
+  moreMentions: '{n} more in the corpus',
+};
+
+const es: typeof en = {
+  close: 'Cerrar',
+  cardLabel: 'Acerca de {name}',
+  mentioned: { one: 'Mencionado en 1 documento', other: 'Mencionado en {n} documentos' },
+  notMentioned: 'Aún no aparece en el corpus',
+  roles: 'Cargos',
+  mentions: 'En el corpus',
+  related: 'Suele aparecer con',
+  readInContext: 'Leer en contexto',
+  original: 'Artículo original',
+  searchCorpus: 'Buscar «{name}» en el corpus',
+  since: 'desde {date}',
+  until: 'hasta {date}',
+  editorial: 'editorial',
+  types: { person: 'Persona', program: 'Programa', organization: 'Organización', law: 'Ley', event: 'Evento', place: 'Lugar' },
+  scope: { core: 'DEAN', peripheral: 'Contexto' },
+  moreMentions: '{n} más en el corpus',
+};
+
+export const STRINGS = { en, es };
+export type Strings = typeof en;
+
+/** The interface language: the setting when forced, else the browser's. */
+export function uiLanguage(setting: 'auto' | 'en' | 'es', browserLanguage: string): UiLanguage {
+  if (setting !== 'auto') return setting;
+  return browserLanguage.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
