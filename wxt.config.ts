@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import { build as esbuild } from 'esbuild';
 import { buildBundle } from './lib/corpus/build';
 import { readSeeds, sourceDateEpoch } from './lib/corpus/seeds-node';
 
@@ -9,12 +10,40 @@ export const GECKO_ID = 'hled-lens@hled-lens.org';
 
 export default defineConfig({
   modules: [],
+  // Explicit imports everywhere: auto-imports pulled Preact into the content script through the
+  // scanned components/ folder, and explicit imports say where each name comes from.
+  imports: false,
   hooks: {
     // The extension ships the bundle built from `seeds/` at build time: never hand-edited, never
     // stale. A catalog error fails the build with the entity or field named.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (wxt, files) => {
       const { json } = buildBundle(readSeeds(resolve(__dirname, 'seeds')), { sourceDateEpoch: sourceDateEpoch() });
       files.push({ relativeDest: 'corpus/builtin.json', contents: json });
+      // The card's view as an ES module the content script imports on pages with highlights, so
+      // pages without any pay only for the matcher (see entrypoints/content/card-layer.ts).
+      const ui = await esbuild({
+        entryPoints: [resolve(__dirname, 'components/card-ui.tsx')],
+        bundle: true,
+        format: 'esm',
+        write: false,
+        minify: wxt.config.mode === 'production',
+        target: 'es2022',
+        jsx: 'automatic',
+        jsxImportSource: 'preact',
+        alias: { '@': __dirname },
+        loader: { '.css': 'text' },
+        // Vite's `?inline` CSS import, read as text.
+        plugins: [
+          {
+            name: 'css-inline',
+            setup(b) {
+              b.onResolve({ filter: /\.css\?inline$/ }, (a) => ({ path: resolve(a.resolveDir, a.path.replace(/\?inline$/, '')) }));
+            },
+          },
+        ],
+        legalComments: 'none',
+      });
+      files.push({ relativeDest: 'content-scripts/card-ui.js', contents: ui.outputFiles[0]!.text });
     },
   },
   vite: () => ({ plugins: [preact()] }),
@@ -23,6 +52,12 @@ export default defineConfig({
     description:
       'Instant, private context on the U.S.–Mexico High-Level Economic Dialogue in any news page.',
     permissions: ['storage'],
+    // Only the card's view module, and in Chrome only through a URL that changes every session,
+    // so a web page cannot probe for the extension.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['content-scripts/card-ui.js']
+        : [{ resources: ['content-scripts/card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -1,4 +1,5 @@
-import type { PublicPath } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { isOwnSender } from '@/lib/client';
 import { CorpusDb } from '@/lib/store/db';
 import { handleRequest } from '@/lib/store/handle';

@@ -1,5 +1,6 @@
 import './style.css';
-import type { PublicPath } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { TAB_REQUEST_TYPES, createClient, type TabRequest } from '@/lib/client';
 import { Annotator } from '@/lib/highlight/annotator';
 import { compileMatcher } from '@/lib/match';
@@ -7,6 +8,9 @@ import type { Request } from '@/lib/messages';
 import { SETTINGS_KEY, isSiteEnabled, readSettings } from '@/lib/settings/defaults';
 import { uiLanguage } from '@/lib/ui/strings';
 import { CardLayer } from './card-layer';
+
+/** The card's view, built separately by `wxt.config.ts` and web-accessible only through a per-session URL. */
+const CARD_UI = '/content-scripts/card-ui.js';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -35,6 +39,7 @@ export default defineContentScript({
         lang: () => uiLanguage(settings.language, navigator.language),
         hoverDelayMs: settings.hoverDelayMs,
         readerUrl: (hash) => `${browser.runtime.getURL('/reader.html' as PublicPath)}#${hash}`,
+        loadUi: () => import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI as PublicPath)),
         signal: stop.signal,
       });
       page = { annotator, cards, stop };

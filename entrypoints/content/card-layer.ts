@@ -1,7 +1,4 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
-import { Card } from '@/components/Card';
-import cardCss from '@/components/card.css?inline';
-import { createShadowContainer, type ShadowContainer } from '@/components/shadow-container';
+import type { CardUi } from '@/components/card-ui';
 import type { Client } from '@/lib/client';
 import type { Annotator, PageMention } from '@/lib/highlight/annotator';
 import { caretAt, liveRange, rangeContainsPoint } from '@/lib/highlight/hit-test';
@@ -21,6 +18,8 @@ export interface CardLayerOptions {
   lang: () => UiLanguage;
   hoverDelayMs: number;
   readerUrl: (hash: string) => string;
+  /** Loads the card's view module (Preact, floating-ui): only pages with highlights need it. */
+  loadUi: () => Promise<{ createCardUi: (doc: Document, onPointerLeave: () => void) => CardUi }>;
   signal: AbortSignal;
   doc?: Document;
 }
@@ -35,8 +34,9 @@ export class CardLayer {
   private readonly doc: Document;
   private readonly cards = new Map<string, EntityCard>();
   private readonly intent: HoverIntent<PageMention>;
-  private container: ShadowContainer | null = null;
-  private stopPositioning: (() => void) | null = null;
+  private ui: Promise<CardUi> | null = null;
+  private uiHost: HTMLElement | null = null;
+  private destroyed = false;
   private pendingFrame = 0;
   private lastPointer: { x: number; y: number } | null = null;
   private returnFocus: Element | null = null;
@@ -65,6 +65,8 @@ export class CardLayer {
   /** Fetches the cards of entities now on the page that are not cached yet. */
   async prefetch(mentions: readonly PageMention[]): Promise<void> {
     const ids = [...new Set(mentions.map((m) => this.opts.table.entities[m.entity]!.id))].filter((id) => !this.cards.has(id));
+    // The view module loads while the card data is fetched, before anyone hovers.
+    if (mentions.length) void this.loadUi().catch(() => {});
     if (!ids.length) return;
     for (const card of await this.opts.ask({ type: 'cardsFor', ids })) this.cards.set(card.id, card);
   }
@@ -88,7 +90,7 @@ export class CardLayer {
   private onPointer(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
     this.lastPointer = { x: e.clientX, y: e.clientY };
-    if (this.container && e.composedPath().includes(this.container.host)) {
+    if (this.uiHost && e.composedPath().includes(this.uiHost)) {
       this.intent.enterCard();
       return;
     }
@@ -124,54 +126,39 @@ export class CardLayer {
     this.intent.close();
   }
 
+  private loadUi(): Promise<CardUi> {
+    this.ui ??= this.opts.loadUi().then(({ createCardUi }) => {
+      const ui = createCardUi(this.doc, () => this.intent.leaveCard());
+      this.uiHost = ui.host;
+      if (this.destroyed) ui.destroy();
+      return ui;
+    });
+    return this.ui;
+  }
+
   private async show(m: PageMention): Promise<void> {
     const id = this.opts.table.entities[m.entity]!.id;
-    if (!this.cards.has(id)) await this.prefetch([m]);
+    const [ui] = await Promise.all([this.loadUi(), this.cards.has(id) ? null : this.prefetch([m])]);
     const card = this.cards.get(id);
-    if (!card || this.intent.current !== m) return;
-    this.container ??= createShadowContainer({ tag: 'hled-card', css: cardCss, doc: this.doc });
-    this.container.render(
-      <Card
-        card={card}
-        lang={this.opts.lang()}
-        readerUrl={(doc, passage) => this.opts.readerUrl(`doc=${encodeURIComponent(doc)}&p=${encodeURIComponent(passage)}`)}
-        searchUrl={(q) => this.opts.readerUrl(`q=${encodeURIComponent(q)}`)}
-        onNavigate={(url) => void this.opts.ask({ type: 'openPage', url })}
-        onClose={() => this.intent.close()}
-      />,
-    );
-    this.container.host.onpointerleave = () => this.intent.leaveCard();
-    const floating = this.container.root.querySelector<HTMLElement>('.card')!;
-    const range = m.range;
-    const reference = {
-      getBoundingClientRect: () => liveRange(this.doc, range).getBoundingClientRect(),
-      getClientRects: () => liveRange(this.doc, range).getClientRects(),
-      contextElement: range.startContainer.parentElement ?? undefined,
-    };
-    this.stopPositioning?.();
-    this.stopPositioning = autoUpdate(reference, floating, () => {
-      void computePosition(reference, floating, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [offset(6), inline(), flip({ padding: 8 }), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        floating.style.left = `${x}px`;
-        floating.style.top = `${y}px`;
-      });
+    if (!card || this.intent.current !== m || this.destroyed) return;
+    ui.show({
+      card,
+      lang: this.opts.lang(),
+      range: m.range,
+      readerUrl: (doc, passage) => this.opts.readerUrl(`doc=${encodeURIComponent(doc)}&p=${encodeURIComponent(passage)}`),
+      searchUrl: (q) => this.opts.readerUrl(`q=${encodeURIComponent(q)}`),
+      onNavigate: (url) => void this.opts.ask({ type: 'openPage', url }),
+      onClose: () => this.intent.close(),
+      focus: this.focusOnOpen,
     });
+    this.focusOnOpen = false;
     const view = this.doc.defaultView!;
-    if (view.CSS?.highlights && typeof view.Highlight === 'function') view.CSS.highlights.set(ACTIVE_HIGHLIGHT, new view.Highlight(range));
-    if (this.focusOnOpen) {
-      this.focusOnOpen = false;
-      floating.focus({ preventScroll: true });
-    }
+    if (view.CSS?.highlights && typeof view.Highlight === 'function') view.CSS.highlights.set(ACTIVE_HIGHLIGHT, new view.Highlight(m.range));
   }
 
   private hide(): void {
-    this.stopPositioning?.();
-    this.stopPositioning = null;
     this.doc.defaultView?.CSS?.highlights?.delete(ACTIVE_HIGHLIGHT);
-    this.container?.render(null);
+    void this.ui?.then((ui) => ui.hide());
     const back = this.returnFocus;
     this.returnFocus = null;
     if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
@@ -179,7 +166,7 @@ export class CardLayer {
 
   private destroy(): void {
     this.intent.close();
-    this.container?.destroy();
-    this.container = null;
+    this.destroyed = true;
+    void this.ui?.then((ui) => ui.destroy());
   }
 }

@@ -1,0 +1,83 @@
+import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import type { EntityCard } from '@/lib/messages';
+import type { UiLanguage } from '@/lib/ui/strings';
+import { Card } from './Card';
+import cardCss from './card.css?inline';
+import { createShadowContainer, type ShadowContainer } from './shadow-container';
+
+/**
+ * The card's view, loaded by the content script as a separate module only on pages that have
+ * highlights (Preact and floating-ui are most of its weight; most pages never need them).
+ * Built by `wxt.config.ts` into `content-scripts/card-ui.js`.
+ */
+export interface ShowCard {
+  card: EntityCard;
+  lang: UiLanguage;
+  /** The highlight the card belongs to. */
+  range: AbstractRange;
+  readerUrl: (documentId: string, passageId: string) => string;
+  searchUrl: (query: string) => string;
+  onNavigate: (url: string) => void;
+  onClose: () => void;
+  /** Move focus into the card (keyboard opening). */
+  focus: boolean;
+}
+
+export interface CardUi {
+  /** The host element: events whose path includes it happened inside the card. */
+  readonly host: HTMLElement;
+  show(opts: ShowCard): void;
+  hide(): void;
+  destroy(): void;
+}
+
+export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi {
+  const container: ShadowContainer = createShadowContainer({ tag: 'hled-card', css: cardCss, doc });
+  container.host.addEventListener('pointerleave', onPointerLeave);
+  let stopPositioning: (() => void) | null = null;
+
+  const live = (r: AbstractRange) => {
+    const range = doc.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  };
+
+  return {
+    host: container.host,
+    show(o) {
+      container.render(
+        <Card card={o.card} lang={o.lang} readerUrl={o.readerUrl} searchUrl={o.searchUrl} onNavigate={o.onNavigate} onClose={o.onClose} />,
+      );
+      const floating = container.root.querySelector<HTMLElement>('.card')!;
+      const reference = {
+        getBoundingClientRect: () => live(o.range).getBoundingClientRect(),
+        getClientRects: () => live(o.range).getClientRects(),
+        contextElement: o.range.startContainer.parentElement ?? undefined,
+      };
+      stopPositioning?.();
+      // autoUpdate re-positions on scroll, resize and layout shifts: the card stays next to its
+      // highlight, flipped and shifted to remain in the viewport.
+      stopPositioning = autoUpdate(reference, floating, () => {
+        void computePosition(reference, floating, {
+          strategy: 'fixed',
+          placement: 'bottom-start',
+          middleware: [offset(6), inline(), flip({ padding: 8 }), shift({ padding: 8 })],
+        }).then(({ x, y }) => {
+          floating.style.left = `${x}px`;
+          floating.style.top = `${y}px`;
+        });
+      });
+      if (o.focus) floating.focus({ preventScroll: true });
+    },
+    hide() {
+      stopPositioning?.();
+      stopPositioning = null;
+      container.render(null);
+    },
+    destroy() {
+      stopPositioning?.();
+      container.destroy();
+    },
+  };
+}
