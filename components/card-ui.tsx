@@ -24,17 +24,23 @@ export interface ShowCard {
 }
 
 export interface CardUi {
-  /** The host element: events whose path includes it happened inside the card. */
-  readonly host: HTMLElement;
+  /** The host element while a card is open: events whose path includes it happened inside. */
+  readonly host: HTMLElement | null;
   show(opts: ShowCard): void;
   hide(): void;
   destroy(): void;
 }
 
 export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi {
-  const container: ShadowContainer = createShadowContainer({ tag: 'hled-card', css: cardCss, doc });
-  container.host.addEventListener('pointerleave', onPointerLeave);
+  // The host exists only while a card is open: a page with no open card has no trace of us.
+  let container: ShadowContainer | null = null;
   let stopPositioning: (() => void) | null = null;
+  const close = () => {
+    stopPositioning?.();
+    stopPositioning = null;
+    container?.destroy();
+    container = null;
+  };
 
   const live = (r: AbstractRange) => {
     const range = doc.createRange();
@@ -44,8 +50,14 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
   };
 
   return {
-    host: container.host,
+    get host() {
+      return container?.host ?? null;
+    },
     show(o) {
+      if (!container) {
+        container = createShadowContainer({ tag: 'hled-card', css: cardCss, doc });
+        container.host.addEventListener('pointerleave', onPointerLeave);
+      }
       container.render(
         <Card card={o.card} lang={o.lang} readerUrl={o.readerUrl} searchUrl={o.searchUrl} onNavigate={o.onNavigate} onClose={o.onClose} />,
       );
@@ -70,14 +82,7 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
       });
       if (o.focus) floating.focus({ preventScroll: true });
     },
-    hide() {
-      stopPositioning?.();
-      stopPositioning = null;
-      container.render(null);
-    },
-    destroy() {
-      stopPositioning?.();
-      container.destroy();
-    },
+    hide: close,
+    destroy: close,
   };
 }

@@ -35,7 +35,7 @@ export class CardLayer {
   private readonly cards = new Map<string, EntityCard>();
   private readonly intent: HoverIntent<PageMention>;
   private ui: Promise<CardUi> | null = null;
-  private uiHost: HTMLElement | null = null;
+  private uiNow: CardUi | null = null;
   private destroyed = false;
   private pendingFrame = 0;
   private lastPointer: { x: number; y: number } | null = null;
@@ -90,7 +90,8 @@ export class CardLayer {
   private onPointer(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
     this.lastPointer = { x: e.clientX, y: e.clientY };
-    if (this.uiHost && e.composedPath().includes(this.uiHost)) {
+    const host = this.uiNow?.host;
+    if (host && e.composedPath().includes(host)) {
       this.intent.enterCard();
       return;
     }
@@ -129,7 +130,7 @@ export class CardLayer {
   private loadUi(): Promise<CardUi> {
     this.ui ??= this.opts.loadUi().then(({ createCardUi }) => {
       const ui = createCardUi(this.doc, () => this.intent.leaveCard());
-      this.uiHost = ui.host;
+      this.uiNow = ui;
       if (this.destroyed) ui.destroy();
       return ui;
     });
