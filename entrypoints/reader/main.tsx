@@ -1,3 +1,81 @@
+import './style.css';
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ArticleView } from '@/components/reader/ArticleView';
+import { SearchView } from '@/components/reader/SearchView';
+import { createClient } from '@/lib/client';
+import type { ReaderDocument, Request, SearchResults } from '@/lib/messages';
+import { SETTINGS_KEY, readSettings } from '@/lib/settings/defaults';
+import { documentHash, parseReaderHash, searchHash, type ReaderRoute } from '@/lib/ui/reader-hash';
+import { PAGE_STRINGS, uiLanguage, type UiLanguage } from '@/lib/ui/strings';
 
-render(<main><h1>HLED Lens</h1></main>, document.getElementById('app')!);
+const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
+
+type View = { route: ReaderRoute; doc?: ReaderDocument | null; results?: SearchResults; error?: string };
+
+function Reader({ lang }: { lang: UiLanguage }) {
+  const s = PAGE_STRINGS[lang];
+  const [view, setView] = useState<View | null>(null);
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const load = async () => {
+      const route = parseReaderHash(location.hash);
+      try {
+        if (route.kind === 'document') setView({ route, doc: await ask({ type: 'document', id: route.doc }) });
+        else if (route.kind === 'search') {
+          setQuery(route.q);
+          setView({ route, results: await ask({ type: 'search', query: route.q, limit: 50 }) });
+        } else setView({ route });
+      } catch (e) {
+        setView({ route, error: (e as Error).message });
+      }
+    };
+    void load();
+    addEventListener('hashchange', load);
+    return () => removeEventListener('hashchange', load);
+  }, []);
+  useEffect(() => {
+    document.title = view?.doc ? `${view.doc.title} — HLED Lens` : s.readerTitle;
+  }, [view]);
+  return (
+    <>
+      <header class="bar">
+        <a class="brand" href="#">
+          HLED Lens
+        </a>
+        <form
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (query.trim()) location.hash = searchHash(query.trim());
+          }}
+        >
+          <label for="q" class="visually-hidden">
+            {s.searchLabel}
+          </label>
+          <input id="q" type="search" value={query} placeholder={s.searchPlaceholder} onInput={(e) => setQuery(e.currentTarget.value)} />
+        </form>
+      </header>
+      <main id="main">
+        {!view ? <p>{s.loading}</p> : null}
+        {view?.error ? <p role="alert">{view.error}</p> : null}
+        {view?.route.kind === 'document' && view.doc === null ? <p role="alert">{s.notFound}</p> : null}
+        {view?.route.kind === 'document' && view.doc ? <ArticleView doc={view.doc} lang={lang} cited={view.route.passage} /> : null}
+        {view?.results ? (
+          <SearchView results={view.results} lang={lang} passageHref={(d, p) => documentHash(d, p)} queryHref={(q) => searchHash(q)} />
+        ) : null}
+        {view?.route.kind === 'home' ? <h1>{s.readerTitle}</h1> : null}
+      </main>
+    </>
+  );
+}
+
+async function main() {
+  const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const lang = uiLanguage(settings.language, navigator.language);
+  document.documentElement.lang = lang;
+  render(<Reader lang={lang} />, document.getElementById('app')!);
+}
+
+void main();

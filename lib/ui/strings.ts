@@ -57,3 +57,50 @@ export function uiLanguage(setting: 'auto' | 'en' | 'es', browserLanguage: strin
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
+
+/** Strings of the extension pages (reader, popup, options). */
+export const PAGE_STRINGS = {
+  en: {
+    readerTitle: 'HLED Lens reader',
+    published: 'Published',
+    publisher: 'Publisher',
+    unknownPublisher: 'Publisher unknown',
+    originalArticle: 'Original article',
+    noOriginal: 'Original article not found in a public source',
+    editorialNote: 'editorial: not stated in the text',
+    corrections: { one: '1 correction to the source text', other: '{n} corrections to the source text' },
+    citedPassage: 'Cited passage',
+    notFound: 'This document is not in the corpus.',
+    searchLabel: 'Search the corpus',
+    searchPlaceholder: 'Names, programs, agencies, topics…',
+    resultsFor: 'Results for “{q}”',
+    noResults: 'Nothing in the corpus matches “{q}”.',
+    didYouMean: 'Did you mean',
+    entities: 'People, programs and institutions',
+    passages: 'Passages',
+    loading: 'Loading…',
+    language: { en: 'English', es: 'Spanish' },
+  },
+  es: {
+    readerTitle: 'Lector de HLED Lens',
+    published: 'Publicado',
+    publisher: 'Medio',
+    unknownPublisher: 'Medio desconocido',
+    originalArticle: 'Artículo original',
+    noOriginal: 'Artículo original no encontrado en una fuente pública',
+    editorialNote: 'editorial: no consta en el texto',
+    corrections: { one: '1 corrección al texto de origen', other: '{n} correcciones al texto de origen' },
+    citedPassage: 'Pasaje citado',
+    notFound: 'Este documento no está en el corpus.',
+    searchLabel: 'Buscar en el corpus',
+    searchPlaceholder: 'Nombres, programas, dependencias, temas…',
+    resultsFor: 'Resultados para «{q}»',
+    noResults: 'Nada en el corpus coincide con «{q}».',
+    didYouMean: '¿Quiso decir',
+    entities: 'Personas, programas e instituciones',
+    passages: 'Pasajes',
+    loading: 'Cargando…',
+    language: { en: 'inglés', es: 'español' },
+  },
+};
+export type PageStrings = (typeof PAGE_STRINGS)['en'];

@@ -1,0 +1,99 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { ReaderDocument } from '@/lib/messages';
+import { formatDate } from '@/lib/ui/format';
+import { PAGE_STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
+
+export interface ArticleViewProps {
+  doc: ReaderDocument;
+  lang: UiLanguage;
+  /** The passage to scroll to and mark. */
+  cited: string | null;
+}
+
+/** A corpus document as readers expect an article: title, date, source, text, cited passage marked. */
+export function ArticleView({ doc, lang, cited }: ArticleViewProps) {
+  const s = PAGE_STRINGS[lang];
+  const citedRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = citedRef.current;
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  }, [doc.documentId, cited]);
+  const editorial = (field: string) =>
+    doc.editorial[field] ? (
+      <abbr class="editorial" title={doc.editorial[field]}>
+        {s.editorialNote}
+      </abbr>
+    ) : null;
+  let lastHeading: string | null = null;
+  return (
+    <article lang={doc.language}>
+      <header class="doc-header">
+        <h1>
+          {doc.title} {editorial('title')}
+        </h1>
+        <p class="meta" lang={lang}>
+          <span>
+            {s.published}: <time dateTime={doc.date}>{formatDate(doc.date, lang)}</time> {editorial('date')}
+          </span>
+          <span>
+            {s.publisher}: {doc.publisher ?? s.unknownPublisher} {editorial('publisher')}
+          </span>
+        </p>
+        <p class="meta" lang={lang}>
+          {doc.url ? (
+            <>
+              <a href={doc.url} rel="noopener noreferrer" target="_blank" class="original">
+                {s.originalArticle}
+              </a>{' '}
+              <span class="url">({hostOf(doc.url)})</span> {editorial('url')}
+            </>
+          ) : (
+            <span>{s.noOriginal}</span>
+          )}
+        </p>
+        {doc.corrections.length ? (
+          <details class="corrections" lang={lang}>
+            <summary>{doc.corrections.length === 1 ? s.corrections.one : fill(s.corrections.other, { n: doc.corrections.length })}</summary>
+            <ul>
+              {doc.corrections.map((c, i) => (
+                <li key={i}>
+                  {c.what} <span class="why">{c.why}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </header>
+      {doc.passages.map((p) => {
+        const heading = p.heading !== lastHeading && p.heading ? <h2>{p.heading}</h2> : null;
+        lastHeading = p.heading;
+        const isCited = p.id === cited;
+        return (
+          <>
+            {heading}
+            <p
+              key={p.id}
+              id={`passage-${p.id}`}
+              class={isCited ? 'passage cited' : 'passage'}
+              ref={isCited ? (citedRef as never) : undefined}
+              tabIndex={isCited ? -1 : undefined}
+              aria-label={isCited ? s.citedPassage : undefined}
+            >
+              {isCited ? <mark>{p.text}</mark> : p.text}
+            </p>
+          </>
+        );
+      })}
+    </article>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
