@@ -45,7 +45,14 @@ export default defineContentScript({
       page = { annotator, cards, stop };
       await annotator.start();
     };
-    const apply = async () => {
+    // Settings changes are applied one after another: a change that arrives while the page is
+    // still being set up waits for it, then sees the page running and undoes it if needed.
+    let applying: Promise<void> = Promise.resolve();
+    const apply = () => {
+      applying = applying.then(applyNow, applyNow);
+      return applying;
+    };
+    const applyNow = async () => {
       const on = isSiteEnabled(settings, location.hostname);
       if (!on && page) {
         page.annotator.stop();

@@ -83,4 +83,32 @@ describe('Annotator', () => {
     a.setTypes(new Set(['program']));
     expect(texts(a)).toEqual(['HLED']);
   });
+  it('ignores text that changes inside an editable region or code after load', async () => {
+    const a = await annotate('<p>The HLED met.</p><div contenteditable="true" id="ed"><p>x</p></div><pre id="code">y</pre>');
+    document.querySelector('#ed p')!.textContent = 'Gina Raimondo';
+    document.getElementById('code')!.append(' Marcelo Ebrard');
+    await settle();
+    await a.idle();
+    expect(texts(a)).toEqual(['HLED']);
+  });
+  it('annotates every subtree added in one task', async () => {
+    const a = await annotate('<main id="m"><p>The HLED met.</p></main><footer id="f"></footer>');
+    const p1 = document.createElement('p');
+    p1.textContent = 'Gina Raimondo arrived.';
+    const p2 = document.createElement('p');
+    p2.textContent = 'Marcelo Ebrard too.';
+    document.getElementById('m')!.append(p1);
+    await a.idle();
+    document.getElementById('f')!.append(p2);
+    await settle();
+    await a.idle();
+    expect(texts(a)).toEqual(['HLED', 'Gina Raimondo', 'Marcelo Ebrard']);
+  });
+  it('re-reads the whole block when part of a name split over inline markup changes', async () => {
+    const a = await annotate('<p>Minister Marcelo <b id="b">Ebrard</b> spoke.</p>');
+    document.getElementById('b')!.firstChild!.textContent = 'Ebrard';
+    await settle();
+    await a.idle();
+    expect(texts(a)).toEqual(['Marcelo Ebrard']);
+  });
 });

@@ -1,6 +1,6 @@
 import { applyPageRules, scanText, type Matcher, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
-import { OWN_UI_PREFIX, createTextWalk, nodeIndexAt, type TextBatch } from './walk';
+import { OWN_UI_PREFIX, blockAncestor, createTextWalk, isInSkippedSubtree, nodeIndexAt, type TextBatch } from './walk';
 
 /** One mention on the page, as painted. */
 export interface PageMention {
@@ -128,9 +128,15 @@ export class Annotator {
 
   private enqueue(node: Node): Promise<void> {
     this.queue.push(node);
-    this.draining ??= this.drain().finally(() => {
-      this.draining = null;
-    });
+    // One drain at a time; it runs until the queue is empty, and the check that ends it happens
+    // in the same microtask as clearing `draining`, so a node queued later always starts a new one.
+    this.draining ??= (async () => {
+      try {
+        while (this.queue.length && !this.stopped) await this.drain();
+      } finally {
+        this.draining = null;
+      }
+    })();
     return this.draining;
   }
 
@@ -219,14 +225,14 @@ export class Annotator {
     for (const r of records) {
       if (isOwnUi(r.target)) continue;
       if (r.type === 'characterData') {
-        const parent = r.target.parentNode;
         if (this.byNode.has(r.target as Text)) this.forget(r.target as Text);
-        if (parent) added.add(parent);
+        // Re-read the whole block: a name can span inline markup ("Marcelo <b>Ebrard</b>").
+        added.add(blockAncestor(r.target));
         continue;
       }
       if (r.removedNodes.length) removed = true;
       r.addedNodes.forEach((n) => {
-        if (!isOwnUi(n)) added.add(n.nodeType === 3 && n.parentNode ? n.parentNode : n);
+        if (!isOwnUi(n)) added.add(n.nodeType === 3 ? blockAncestor(n) : n);
       });
     }
     if (removed) {
@@ -236,8 +242,9 @@ export class Annotator {
         return alive;
       });
     }
-    // Skip nodes inside another added node: the ancestor's walk covers them.
-    const roots = [...added].filter((n) => ![...added].some((o) => o !== n && o.contains(n)));
+    // Skip nodes inside another added node (the ancestor's walk covers them), and anything that
+    // changed inside an editable region, code, a form field or another subtree we never annotate.
+    const roots = [...added].filter((n) => n.isConnected && !isInSkippedSubtree(n) && ![...added].some((o) => o !== n && o.contains(n)));
     if (roots.length) for (const n of roots) void this.enqueue(n);
     else if (removed) this.publish();
   }

@@ -37,6 +37,28 @@ export interface WalkOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
 }
 
+/**
+ * True when `node` lies in a subtree the walk never enters (code, form fields, editable regions,
+ * hidden elements, SVG, our own UI), looking through shadow roots to their hosts. Content that
+ * changes inside such a subtree after load must stay unannotated too.
+ */
+export function isInSkippedSubtree(node: Node): boolean {
+  if ((node.ownerDocument as Document | null)?.designMode === 'on') return true;
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (n.nodeType === 1 && isSkipped(n as Element)) return true;
+  }
+  return false;
+}
+
+/** The nearest block-level ancestor (or the node itself): what to re-read when text inside it changes. */
+export function blockAncestor(node: Node): Node {
+  for (let n: Node | null = node.nodeType === 1 ? node : node.parentNode; n; n = n.parentNode) {
+    if (n.nodeType === 1 && BLOCK_TAGS.has((n as Element).tagName) && (n as Element).tagName !== 'BR') return n;
+    if (n.nodeType === 11) return n;
+  }
+  return node;
+}
+
 function isSkipped(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.tagName) || el.tagName.startsWith(OWN_UI_PREFIX)) return true;
   if (el.hasAttribute('hidden')) return true;
