@@ -51,7 +51,8 @@ export default defineConfig({
     name: 'HLED Lens',
     description:
       'Instant, private context on the U.S.–Mexico High-Level Economic Dialogue in any news page.',
-    permissions: ['storage'],
+    // activeTab: the popup talks to the tab it was opened on; never the `tabs` permission.
+    permissions: ['storage', 'activeTab'],
     // Only the card's view module, and in Chrome only through a URL that changes every session,
     // so a web page cannot probe for the extension.
     web_accessible_resources:

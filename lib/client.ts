@@ -41,5 +41,13 @@ export function createClient(send: (msg: Request) => Promise<unknown>) {
 export type Client = ReturnType<typeof createClient>;
 
 /** Messages the background (or the popup) sends to a tab's content script. */
-export type TabRequest = { type: 'nextMention' } | { type: 'pageEntities' };
-export const TAB_REQUEST_TYPES: readonly TabRequest['type'][] = ['nextMention', 'pageEntities'];
+export type TabRequest = { type: 'nextMention' } | { type: 'pageEntities' } | { type: 'showEntity'; id: string };
+export const TAB_REQUEST_TYPES: readonly TabRequest['type'][] = ['nextMention', 'pageEntities', 'showEntity'];
+
+/** What a tab answers to `pageEntities`: the page's site, whether it is annotated, and what it found. */
+export interface PageEntities {
+  hostname: string;
+  /** False when highlighting is off for this site or everywhere. */
+  enabled: boolean;
+  entities: { id: string; type: string; count: number }[];
+}

@@ -78,7 +78,18 @@ export class CardLayer {
     const current = this.intent.current;
     let index = current ? mentions.findIndex((m) => m.range === current.range) + 1 : mentions.findIndex((m) => liveRange(this.doc, m.range).getBoundingClientRect().top >= 0);
     if (index < 0 || index >= mentions.length) index = 0;
-    const target = mentions[index]!;
+    this.openWithFocus(mentions[index]!);
+  }
+
+  /** Scrolls to the first highlight of an entity and opens its card with focus (popup's "On this page"). */
+  showEntity(entityId: string): boolean {
+    const target = this.opts.annotator.mentions().find((m) => this.opts.table.entities[m.entity]!.id === entityId);
+    if (!target) return false;
+    this.openWithFocus(target);
+    return true;
+  }
+
+  private openWithFocus(target: PageMention): void {
     if (!this.returnFocus) this.returnFocus = this.doc.activeElement;
     const rect = liveRange(this.doc, target.range).getBoundingClientRect();
     const view = this.doc.defaultView!;

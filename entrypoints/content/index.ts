@@ -1,9 +1,9 @@
 import './style.css';
 import { browser, type PublicPath } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { TAB_REQUEST_TYPES, createClient, type TabRequest } from '@/lib/client';
+import { TAB_REQUEST_TYPES, createClient, type PageEntities, type TabRequest } from '@/lib/client';
 import { Annotator } from '@/lib/highlight/annotator';
-import { compileMatcher } from '@/lib/match';
+import { compileMatcher, type MatcherTable } from '@/lib/match';
 import type { Request } from '@/lib/messages';
 import { SETTINGS_KEY, isSiteEnabled, readSettings } from '@/lib/settings/defaults';
 import { uiLanguage } from '@/lib/ui/strings';
@@ -19,7 +19,7 @@ export default defineContentScript({
     const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
     // Plain storage calls: a storage wrapper library would double this script's size.
     let settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-    let page: { annotator: Annotator; cards: CardLayer; stop: AbortController } | null = null;
+    let page: { annotator: Annotator; cards: CardLayer; stop: AbortController; table: MatcherTable } | null = null;
 
     const startAnnotating = async () => {
       const table = await ask({ type: 'matcherTable' });
@@ -42,7 +42,7 @@ export default defineContentScript({
         loadUi: () => import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI as PublicPath)),
         signal: stop.signal,
       });
-      page = { annotator, cards, stop };
+      page = { annotator, cards, stop, table };
       await annotator.start();
     };
     // Settings changes are applied one after another: a change that arrives while the page is
@@ -66,10 +66,22 @@ export default defineContentScript({
       }
     };
 
+    const pageEntities = (): PageEntities => {
+      const counts = new Map<number, number>();
+      for (const m of page?.annotator.mentions() ?? []) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      const table = page?.table;
+      return {
+        hostname: location.hostname,
+        enabled: isSiteEnabled(settings, location.hostname),
+        entities: table ? [...counts].map(([i, count]) => ({ id: table.entities[i]!.id, type: table.entities[i]!.type, count })).sort((a, b) => b.count - a.count) : [],
+      };
+    };
     browser.runtime.onMessage.addListener((message: unknown) => {
-      const type = (message as TabRequest | undefined)?.type;
-      if (!TAB_REQUEST_TYPES.includes(type as TabRequest['type'])) return undefined;
-      if (type === 'nextMention') page?.cards.next();
+      const msg = message as TabRequest | undefined;
+      if (!msg || !TAB_REQUEST_TYPES.includes(msg.type)) return undefined;
+      if (msg.type === 'nextMention') page?.cards.next();
+      if (msg.type === 'pageEntities') return Promise.resolve(pageEntities());
+      if (msg.type === 'showEntity' && typeof msg.id === 'string') return Promise.resolve(page?.cards.showEntity(msg.id) ?? false);
       return undefined;
     });
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
