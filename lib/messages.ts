@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { bilingual, entityType, isoDate, language, period, role, scope } from './corpus/fields';
 import { matcherTableSchema } from './match/table-schema';
+import type { ImportSummary } from './corpus/diff';
+import type { HistoryEntry } from './store/db';
 
 /**
  * The one message protocol of the extension: every request any part sends to the background,
@@ -97,6 +99,12 @@ export const request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('document'), id: z.string().min(1).max(200) }),
   /** Opens one of the extension's own pages in a new tab (a web page cannot navigate to it). */
   z.object({ type: z.literal('openPage'), url: z.string().max(4000) }),
+  z.object({ type: z.literal('previewImport'), json: z.string() }),
+  z.object({ type: z.literal('importBundle'), json: z.string(), source: z.enum(['file', 'url']) }),
+  z.object({ type: z.literal('restorePrevious') }),
+  z.object({ type: z.literal('resetToBuiltin') }),
+  z.object({ type: z.literal('exportBundle') }),
+  z.object({ type: z.literal('history') }),
 ]);
 export type Request = z.infer<typeof request>;
 export type RequestType = Request['type'];
@@ -112,6 +120,12 @@ export interface ReplyValues {
   corpusInfo: CorpusInfo;
   document: ReaderDocument | null;
   openPage: true;
+  previewImport: ImportSummary;
+  importBundle: CorpusInfo;
+  restorePrevious: CorpusInfo;
+  resetToBuiltin: CorpusInfo;
+  exportBundle: string;
+  history: { entries: HistoryEntry[]; previous: { corpusVersion: string; source: 'builtin' | 'file' | 'url'; activatedAt: string } | null };
 }
 
 

@@ -34,6 +34,18 @@ export async function handleRequest(service: CorpusService, raw: unknown, action
         return { ok: true, value: await service.corpusInfo() };
       case 'document':
         return { ok: true, value: await service.document(msg.id) };
+      case 'previewImport':
+        return { ok: true, value: await service.previewImport(msg.json) };
+      case 'importBundle':
+        return { ok: true, value: await service.importBundle(msg.json, msg.source) };
+      case 'restorePrevious':
+        return { ok: true, value: await service.restorePrevious() };
+      case 'resetToBuiltin':
+        return { ok: true, value: await service.resetToBuiltin() };
+      case 'exportBundle':
+        return { ok: true, value: await service.exportBundle() };
+      case 'history':
+        return { ok: true, value: await service.history() };
       case 'openPage':
         if (!actions) return { ok: false, error: 'messages: openPage is not available here' };
         await actions.openPage(msg.url);

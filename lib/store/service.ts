@@ -1,9 +1,10 @@
-import { compareCorpusVersions, type Entity } from '../corpus';
+import { checkBundle, compareCorpusVersions, type Bundle, type Entity } from '../corpus';
+import { diffBundles, type ImportSummary } from '../corpus/diff';
 import { buildMatcherTable, type MatcherTable } from '../match/table';
 import type { CorpusInfo, ReaderDocument } from '../messages';
 import { restoreIndexes } from '../search/indexes';
-import type { CorpusDb, StoredBundle } from './db';
-import { prepareBundle } from './prepare';
+import type { CorpusDb, HistoryEntry, StoredBundle } from './db';
+import { BundleError, MAX_BUNDLE_CHARS, prepareBundle } from './prepare';
 import { buildCards, searchCorpus, type CorpusView } from './queries';
 import { writeActiveBundle } from './write';
 
@@ -27,6 +28,8 @@ interface Loaded extends CorpusView {
  */
 export class CorpusService {
   private loading: Promise<Loaded> | null = null;
+  /** Writes (import, restore, reset) run one at a time. */
+  private writing: Promise<unknown> = Promise.resolve();
   private readonly log: (message: string) => void;
   private readonly now: () => Date;
 
@@ -93,6 +96,77 @@ export class CorpusService {
       active: { corpusVersion: active.corpusVersion, source: active.source, name: readName(active.json) },
       table: buildMatcherTable(active.corpusVersion, entityList),
     };
+  }
+
+  /**
+   * Validates a bundle and says what importing it would change; writes nothing. Throws
+   * `BundleError` listing what is wrong.
+   */
+  async previewImport(json: string): Promise<ImportSummary> {
+    if (json.length > MAX_BUNDLE_CHARS) throw new BundleError([`bundle: is larger than the limit of ${MAX_BUNDLE_CHARS / 1024 / 1024} MB`]);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch (e) {
+      throw new BundleError([`bundle: is not JSON (${(e as Error).message})`]);
+    }
+    const checked = checkBundle(parsed);
+    if (!checked.ok) throw new BundleError(checked.errors);
+    return diffBundles(await this.activeBundle(), checked.bundle, compareCorpusVersions);
+  }
+
+  /** Makes a bundle the active corpus (one transaction; the old one is kept as `previous`). */
+  importBundle(json: string, source: 'file' | 'url'): Promise<CorpusInfo> {
+    return this.write(async () => writeActiveBundle(this.opts.db, await prepareBundle(json), source, 'import', this.now()));
+  }
+
+  /** Swaps back to the corpus that was active before the last change. */
+  restorePrevious(): Promise<CorpusInfo> {
+    return this.write(async () => {
+      const previous = await this.opts.db.bundles.get('previous');
+      if (!previous) throw new Error('store: there is no previous corpus to restore');
+      await writeActiveBundle(this.opts.db, await prepareBundle(previous.json), previous.source, 'restore', this.now());
+    });
+  }
+
+  /** Goes back to the corpus shipped with the extension. */
+  resetToBuiltin(): Promise<CorpusInfo> {
+    return this.write(async () => writeActiveBundle(this.opts.db, await prepareBundle(await this.opts.loadBuiltin()), 'builtin', 'reset', this.now()));
+  }
+
+  /** The active corpus as a bundle file, exactly as it was imported. */
+  async exportBundle(): Promise<string> {
+    await this.ready();
+    const active = await this.opts.db.bundles.get('active');
+    if (!active) throw new Error('store: no active corpus');
+    return active.json;
+  }
+
+  /** Import history, newest first, and what "restore previous" would bring back. */
+  async history(): Promise<{ entries: HistoryEntry[]; previous: { corpusVersion: string; source: StoredBundle['source']; activatedAt: string } | null }> {
+    await this.ready();
+    const [entries, previous] = await Promise.all([this.opts.db.history.orderBy('id').reverse().limit(50).toArray(), this.opts.db.bundles.get('previous')]);
+    return { entries, previous: previous ? { corpusVersion: previous.corpusVersion, source: previous.source, activatedAt: previous.activatedAt } : null };
+  }
+
+  private async activeBundle(): Promise<Bundle | null> {
+    await this.ready();
+    const active = await this.opts.db.bundles.get('active');
+    if (!active) return null;
+    const checked = checkBundle(JSON.parse(active.json));
+    return checked.ok ? checked.bundle : null;
+  }
+
+  private write(change: () => Promise<void>): Promise<CorpusInfo> {
+    const run = this.writing.then(async () => {
+      await this.ready();
+      await change();
+      // The next request sees the new corpus; a failed change left the old one in place.
+      this.loading = this.loadView();
+      return this.corpusInfo();
+    });
+    this.writing = run.catch(() => {});
+    return run;
   }
 
   async matcherTable(have?: string): Promise<MatcherTable | null> {

@@ -1,0 +1,376 @@
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { paintedRanges, type PaintedRange, type WithChrome } from './highlights';
+
+/** The element the content script appends to `<html>` while a card is open (open shadow root). */
+export const CARD_HOST = 'hled-card';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Everything the tests read from an open card, as the page's main world sees it. */
+export interface CardView {
+  /** How many card hosts the document holds (one while a card is open). */
+  hosts: number;
+  /** Tag name of the host's parent element. */
+  hostParent: string | null;
+  role: string | null;
+  lang: string | null;
+  /** Text of the element `aria-labelledby` points at, inside the shadow root. */
+  labelledByText: string | null;
+  title: string;
+  /** The name in the other language, when it differs. */
+  altName: string | null;
+  altLang: string | null;
+  kind: string;
+  description: string;
+  rolesLabel: string | null;
+  roles: { title: string; when: string }[];
+  mentionsLabel: string | null;
+  summary: string;
+  timeline: { datetime: string | null; dateText: string; title: string; href: string; readerText: string; readerHref: string }[];
+  more: string | null;
+  search: { text: string; href: string } | null;
+  closeLabel: string | null;
+  /** The `.card` box in viewport coordinates. */
+  rect: Box;
+  style: {
+    display: string;
+    visibility: string;
+    opacity: string;
+    color: string;
+    titleColor: string;
+    textTransform: string;
+    fontFamily: string;
+    hostDisplay: string;
+  };
+  /** What the page hit-tests at the card's centre: true when it is the card's host. */
+  onTop: boolean;
+}
+
+/** Reads the open card, or null when no card host is in the document. */
+export function readCard(page: Page): Promise<CardView | null> {
+  return page.evaluate((tag) => {
+    const hosts = document.querySelectorAll(tag);
+    const host = hosts[0] as HTMLElement | undefined;
+    const root = host?.shadowRoot;
+    const card = root?.querySelector<HTMLElement>('.card');
+    if (!host || !root || !card) return null;
+    const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const labelledBy = card.getAttribute('aria-labelledby');
+    const labelEl = labelledBy ? root.getElementById(labelledBy) : null;
+    const alt = card.querySelector('header .alt');
+    const sections = [...card.querySelectorAll('section')];
+    const rolesSection = sections.find((s) => s.querySelector('.roles'));
+    const mentionsSection = sections.find((s) => s.querySelector('.timeline, .summary'));
+    const r = card.getBoundingClientRect();
+    const cs = getComputedStyle(card);
+    const h2 = card.querySelector('h2');
+    const search = card.querySelector<HTMLAnchorElement>('footer a.search');
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return {
+      hosts: hosts.length,
+      hostParent: host.parentElement?.tagName.toLowerCase() ?? null,
+      role: card.getAttribute('role'),
+      lang: card.getAttribute('lang'),
+      labelledByText: labelEl ? text(labelEl) : null,
+      title: text(h2),
+      altName: alt ? text(alt) : null,
+      altLang: alt?.getAttribute('lang') ?? null,
+      kind: text(card.querySelector('.kind')),
+      description: text(card.querySelector('.desc')),
+      rolesLabel: rolesSection?.getAttribute('aria-label') ?? null,
+      roles: [...card.querySelectorAll('.roles li')].map((li) => ({
+        title: text(li.querySelector('.role')),
+        when: text(li.querySelector('.when')),
+      })),
+      mentionsLabel: mentionsSection?.getAttribute('aria-label') ?? null,
+      summary: text(card.querySelector('.summary')),
+      timeline: [...card.querySelectorAll('.timeline > li')].map((li) => {
+        const time = li.querySelector('.source time');
+        const titleLink = li.querySelector<HTMLAnchorElement>('.source a');
+        const reader = li.querySelector<HTMLAnchorElement>('.links a.reader');
+        return {
+          datetime: time?.getAttribute('datetime') ?? null,
+          dateText: text(time),
+          title: text(titleLink),
+          href: titleLink?.href ?? '',
+          readerText: text(reader),
+          readerHref: reader?.href ?? '',
+        };
+      }),
+      more: card.querySelector('.more') ? text(card.querySelector('.more')) : null,
+      search: search ? { text: text(search), href: search.href } : null,
+      closeLabel: card.querySelector('button.close')?.getAttribute('aria-label') ?? null,
+      rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+      style: {
+        display: cs.display,
+        visibility: cs.visibility,
+        opacity: cs.opacity,
+        color: cs.color,
+        titleColor: h2 ? getComputedStyle(h2).color : '',
+        textTransform: cs.textTransform,
+        fontFamily: cs.fontFamily,
+        hostDisplay: getComputedStyle(host).display,
+      },
+      onTop: hit === host,
+    };
+  }, CARD_HOST);
+}
+
+/** The painted mention with this text (and, when given, inside the element with this id). */
+export async function findMention(page: Page, text: string, within?: string, nth = 0): Promise<PaintedRange> {
+  const ranges = (await paintedRanges(page)) ?? [];
+  const found = ranges.filter((r) => r.connected && r.text === text && (within === undefined || r.within === within));
+  const range = found[nth];
+  if (!range || !range.rects.length) {
+    throw new Error(
+      `No painted mention "${text}"${within ? ` in #${within}` : ''} (#${nth}); painted: ${JSON.stringify(ranges.map((r) => `${r.text}@${r.within}`))}`,
+    );
+  }
+  return range;
+}
+
+export function centerOf(box: Box): Point {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Moves the mouse onto the centre of the mention's first box; returns that point and the mention. */
+export async function hoverMention(page: Page, text: string, within?: string): Promise<{ point: Point; mention: PaintedRange }> {
+  const mention = await findMention(page, text, within);
+  const point = centerOf(mention.rects[0]!);
+  await page.mouse.move(point.x, point.y);
+  return { point, mention };
+}
+
+/**
+ * Moves the mouse from `from` through `via` points in steps of at most `stepPx`, one pointer
+ * event per step (a hand moving the mouse, not a jump).
+ */
+export async function moveInSteps(page: Page, points: Point[], stepPx = 2): Promise<void> {
+  let [prev] = points;
+  if (!prev) return;
+  await page.mouse.move(prev.x, prev.y);
+  for (const next of points.slice(1)) {
+    const steps = Math.max(1, Math.ceil(Math.hypot(next.x - prev.x, next.y - prev.y) / stepPx));
+    await page.mouse.move(next.x, next.y, { steps });
+    prev = next;
+  }
+}
+
+/** Waits until a card is open (optionally with this title) and returns it. */
+export async function waitForCard(page: Page, title?: string, timeout = 5_000): Promise<CardView> {
+  try {
+    await page.waitForFunction(
+      ([tag, want]) => {
+        const h2 = document.querySelector(tag)?.shadowRoot?.querySelector('.card h2');
+        if (!h2) return false;
+        return want === null || (h2.textContent ?? '').trim() === want;
+      },
+      [CARD_HOST, title ?? null] as const,
+      { timeout },
+    );
+  } catch (err) {
+    const seen = await readCard(page).catch(() => null);
+    throw new Error(`No card${title ? ` titled "${title}"` : ''} within ${timeout} ms; open card: ${seen ? `"${seen.title}"` : 'none'}`, {
+      cause: err,
+    });
+  }
+  return (await readCard(page))!;
+}
+
+/**
+ * Waits until the open card has stopped moving: its entry animation has finished and its box has
+ * stayed the same for several animation frames (it is positioned asynchronously).
+ */
+export async function waitForCardSettled(page: Page, timeout = 5_000): Promise<CardView> {
+  await page.evaluate(
+    ([tag, ms]) =>
+      new Promise<void>((resolve, reject) => {
+        const deadline = performance.now() + ms;
+        let last = '';
+        let same = 0;
+        const tick = () => {
+          const card = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>('.card');
+          if (card) {
+            const r = card.getBoundingClientRect();
+            const key = [r.x, r.y, r.width, r.height].join();
+            const animating = card.getAnimations({ subtree: true }).some((a) => a.playState === 'running');
+            same = key === last && !animating ? same + 1 : 0;
+            last = key;
+            if (same >= 3) return resolve();
+          }
+          if (performance.now() > deadline) return reject(new Error('card did not settle'));
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    [CARD_HOST, timeout] as const,
+  );
+  const view = await readCard(page);
+  if (!view) throw new Error('card closed while settling');
+  return view;
+}
+
+/** Waits until no card host is left in the document. */
+export async function waitForNoCard(page: Page, timeout = 5_000): Promise<void> {
+  await page.waitForFunction((tag) => !document.querySelector(tag), CARD_HOST, { timeout });
+}
+
+/** One change of the card host, as recorded in the page (`performance.now()` time base). */
+export interface HostEvent {
+  at: number;
+  kind: 'added' | 'removed' | 'pointermove';
+}
+
+/**
+ * Records, in the page's main world, every time a card host is added to or removed from the
+ * document, and every pointer move (with the page's own clock), so a test can tell whether a
+ * card stayed open the whole time and how long after the last move it closed.
+ */
+export async function recordCardHost(page: Page): Promise<() => Promise<HostEvent[]>> {
+  await page.evaluate((tag) => {
+    const log: { at: number; kind: string }[] = [];
+    (window as unknown as { __cardHostLog: typeof log }).__cardHostLog = log;
+    const upper = tag.toUpperCase();
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) if (n.nodeName === upper) log.push({ at: performance.now(), kind: 'added' });
+        for (const n of r.removedNodes) if (n.nodeName === upper) log.push({ at: performance.now(), kind: 'removed' });
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+    addEventListener('pointermove', () => log.push({ at: performance.now(), kind: 'pointermove' }), { capture: true, passive: true });
+  }, CARD_HOST);
+  return () => page.evaluate(() => (window as unknown as { __cardHostLog: HostEvent[] }).__cardHostLog.slice());
+}
+
+/** Where focus is, seen from the page: the active element, and inside the card's shadow root. */
+export interface FocusState {
+  /** Tag and id of `document.activeElement` ("body", "a#link", "hled-card"). */
+  active: string;
+  /** True when `document.activeElement` is the card host. */
+  onHost: boolean;
+  /** Class of the shadow root's active element when the host is focused, or null. */
+  inCard: string | null;
+  /** True when the shadow root's active element is `.card` or inside it. */
+  inCardDialog: boolean;
+}
+
+export function focusState(page: Page): Promise<FocusState> {
+  return page.evaluate((tag) => {
+    const a = document.activeElement;
+    const host = document.querySelector(tag);
+    const inner = host && a === host ? host.shadowRoot?.activeElement ?? null : null;
+    const card = host?.shadowRoot?.querySelector('.card');
+    return {
+      active: a ? `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.classList.length ? `.${[...a.classList].join('.')}` : ''}` : 'none',
+      onHost: !!host && a === host,
+      inCard: inner ? inner.className || inner.tagName.toLowerCase() : null,
+      inCardDialog: !!(inner && card && (inner === card || card.contains(inner))),
+    };
+  }, CARD_HOST);
+}
+
+/**
+ * Delivers the `next-mention` keyboard command to `page` the way the background does when the
+ * shortcut is pressed: the page's tab becomes the active one, and an extension page sends
+ * `{ type: 'nextMention' }` to the active tab with `tabs.sendMessage` (no `tabs` permission is
+ * needed for either). Resolves once the content script has received the message.
+ */
+export async function sendNextMention(extensionPage: Page, page: Page): Promise<void> {
+  await page.bringToFront();
+  const outcome = await extensionPage.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: ChromeTabs }).chrome;
+    const self = await chrome.tabs.getCurrent();
+    const tabs = await chrome.tabs.query({ active: true, currentWindow: true });
+    if (tabs.length !== 1 || tabs[0]!.id === undefined) return { error: `expected one active tab, got ${tabs.length}` };
+    if (tabs[0]!.id === self?.id) return { error: 'the extension page itself is the active tab' };
+    try {
+      await chrome.tabs.sendMessage(tabs[0]!.id!, { type: 'nextMention' });
+      return { error: null };
+    } catch (e) {
+      return { error: String(e) };
+    }
+  });
+  if (outcome.error) throw new Error(`nextMention not delivered: ${outcome.error}`);
+}
+
+/** The parts of `chrome.tabs` that `sendNextMention` uses. */
+interface ChromeTabs {
+  tabs: {
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+}
+
+/** Sends a request to the background from an extension page and returns the raw reply. */
+export function askBackground<T = unknown>(extensionPage: Page, message: unknown): Promise<{ ok: boolean; value?: T; error?: string }> {
+  return extensionPage.evaluate((m) => (globalThis as WithChrome).chrome.runtime.sendMessage(m), message) as Promise<{
+    ok: boolean;
+    value?: T;
+    error?: string;
+  }>;
+}
+
+/**
+ * The extension's service worker as DevTools reports it (running → stopping → stopped → starting
+ * → running), for proving that something happened without waking it.
+ */
+export interface WorkerWatch {
+  /** Every running status reported for the extension's worker, oldest first. */
+  statuses(): string[];
+  current(): string | undefined;
+  waitFor(status: string, timeout?: number): Promise<void>;
+  /** True when a target for the worker exists right now. */
+  hasTarget(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export async function watchServiceWorker(context: BrowserContext, page: Page, extensionId: string): Promise<WorkerWatch> {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const script = `chrome-extension://${extensionId}/background.js`;
+  const history: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL === script) history.push(v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    statuses: () => history.slice(),
+    current: () => history.at(-1),
+    async waitFor(status, timeout = 10_000) {
+      const deadline = Date.now() + timeout;
+      while (history.at(-1) !== status) {
+        if (Date.now() > deadline) throw new Error(`service worker is ${history.at(-1)}, expected ${status}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    async hasTarget() {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      return targetInfos.some((t) => t.type === 'service_worker' && t.url === script);
+    },
+    stop: () => cdp.detach().catch(() => {}),
+  };
+}
+
+/** True when `inner` lies entirely within `outer` (with a tolerance for sub-pixel rounding). */
+export function boxInside(inner: Box, outer: Box, tolerance = 0.5): boolean {
+  return (
+    inner.x >= outer.x - tolerance &&
+    inner.y >= outer.y - tolerance &&
+    inner.x + inner.width <= outer.x + outer.width + tolerance &&
+    inner.y + inner.height <= outer.y + outer.height + tolerance
+  );
+}
+
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
