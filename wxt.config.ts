@@ -53,6 +53,10 @@ export default defineConfig({
       'Instant, private context on the U.S.–Mexico High-Level Economic Dialogue in any news page.',
     // activeTab: the popup talks to the tab it was opened on; never the `tabs` permission.
     permissions: ['storage', 'activeTab'],
+    // Asked at run time for one origin, only when a bundle server does not allow CORS.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }),
     // Only the card's view module, and in Chrome only through a URL that changes every session,
     // so a web page cannot probe for the extension.
     web_accessible_resources:

@@ -143,9 +143,29 @@ export function centerOf(box: Box): Point {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Moves the mouse onto the centre of the mention's first box; returns that point and the mention. */
+/** Scrolls the page so that the mention's first box is in the middle of the viewport, when it is not fully in view. */
+export async function scrollMentionIntoView(page: Page, text: string, within?: string, nth = 0): Promise<PaintedRange> {
+  const mention = await findMention(page, text, within, nth);
+  const box = mention.rects[0]!;
+  const view = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  if (box.y >= 0 && box.y + box.height <= view.height && box.x >= 0 && box.x + box.width <= view.width) return mention;
+  await page.evaluate(
+    (dy) =>
+      new Promise<void>((resolve) => {
+        scrollBy({ top: dy, behavior: 'instant' });
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+    box.y + box.height / 2 - view.height / 2,
+  );
+  return findMention(page, text, within, nth);
+}
+
+/**
+ * Moves the mouse onto the centre of the mention's first box (scrolling it into view first when
+ * needed); returns that point and the mention.
+ */
 export async function hoverMention(page: Page, text: string, within?: string): Promise<{ point: Point; mention: PaintedRange }> {
-  const mention = await findMention(page, text, within);
+  const mention = await scrollMentionIntoView(page, text, within);
   const point = centerOf(mention.rects[0]!);
   await page.mouse.move(point.x, point.y);
   return { point, mention };

@@ -12,6 +12,9 @@ import { CardLayer } from './card-layer';
 /** The card's view, built separately by `wxt.config.ts` and web-accessible only through a per-session URL. */
 const CARD_UI = '/content-scripts/card-ui.js';
 
+/** Highlight names per style setting; `style.css` gives each its `::highlight()` look. */
+const HIGHLIGHT_NAMES = { background: 'hled-mention', underline: 'hled-mention-underline' } as const;
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
@@ -30,6 +33,7 @@ export default defineContentScript({
       const annotator = new Annotator({
         matcher: compileMatcher(table),
         types: new Set(settings.types),
+        highlightName: HIGHLIGHT_NAMES[settings.highlightStyle],
         onChange: (mentions) => void cards?.prefetch(mentions).catch(() => {}),
       });
       cards = new CardLayer({
@@ -62,6 +66,7 @@ export default defineContentScript({
         await startAnnotating();
       } else if (page) {
         page.annotator.setTypes(new Set(settings.types));
+        page.annotator.setHighlightName(HIGHLIGHT_NAMES[settings.highlightStyle]);
         page.cards.setHoverDelay(settings.hoverDelayMs);
       }
     };

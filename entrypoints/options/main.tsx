@@ -1,3 +1,101 @@
+import './style.css';
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { CorpusSection } from '@/components/options/CorpusSection';
+import { ImportSection } from '@/components/options/ImportSection';
+import { SettingsSection } from '@/components/options/SettingsSection';
+import { createClient } from '@/lib/client';
+import type { CorpusInfo, ReplyValues, Request } from '@/lib/messages';
+import { SETTINGS_KEY, type Settings } from '@/lib/settings/defaults';
+import { parseSettings } from '@/lib/settings/schema';
+import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
+import { fill, uiLanguage } from '@/lib/ui/strings';
 
-render(<main><h1>HLED Lens</h1></main>, document.getElementById('app')!);
+const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
+
+const fetchDeps = {
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+  // Optional host permission for that one origin, asked only when CORS refuses.
+  requestOrigin: (origin: string) => browser.permissions.request({ origins: [origin] }),
+};
+
+function Options({ initial }: { initial: Settings }) {
+  const [settings, setSettings] = useState(initial);
+  const lang = uiLanguage(settings.language, navigator.language);
+  const s = OPTIONS_STRINGS[lang];
+  const [info, setInfo] = useState<CorpusInfo | null>(null);
+  const [history, setHistory] = useState<ReplyValues['history'] | null>(null);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = async () => {
+    const [i, h] = await Promise.all([ask({ type: 'corpusInfo' }), ask({ type: 'history' })]);
+    setInfo(i);
+    setHistory(h);
+  };
+  useEffect(() => {
+    void refresh();
+    void browser.commands.getAll().then((all) => setShortcut(all.find((c) => c.name === 'next-mention')?.shortcut ?? null));
+    document.documentElement.lang = lang;
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = s.title;
+  }, [lang]);
+
+  const save = async (change: Partial<Settings>) => {
+    const next = parseSettings({ ...settings, ...change });
+    setSettings(next);
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    setNotice(s.saved);
+  };
+  const runCorpusAction = async (question: string, type: 'restorePrevious' | 'resetToBuiltin') => {
+    if (!confirm(question)) return;
+    try {
+      await ask({ type });
+      await refresh();
+    } catch (e) {
+      setNotice((e as Error).message);
+    }
+  };
+  const exportCorpus = async () => {
+    const json = await ask({ type: 'exportBundle' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    a.download = `hled-corpus-${info?.corpusVersion ?? 'export'}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+  const changeShortcut = () => {
+    const firefox = (browser.commands as { openShortcutSettings?: () => Promise<void> }).openShortcutSettings;
+    if (firefox) void firefox();
+    else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+  };
+
+  return (
+    <main>
+      <h1>{s.title}</h1>
+      <CorpusSection
+        lang={lang}
+        info={info}
+        history={history}
+        onRestore={() => void runCorpusAction(fill(s.confirmRestore, { version: history?.previous?.corpusVersion ?? '' }), 'restorePrevious')}
+        onReset={() => void runCorpusAction(s.confirmReset, 'resetToBuiltin')}
+        onExport={() => void exportCorpus()}
+      />
+      <ImportSection lang={lang} ask={ask} fetchDeps={fetchDeps} onChanged={() => void refresh()} />
+      <SettingsSection lang={lang} settings={settings} shortcut={shortcut} onChange={(c) => void save(c)} onChangeShortcut={changeShortcut} />
+      <p class="notice" role="status">
+        {notice}
+      </p>
+    </main>
+  );
+}
+
+async function main() {
+  const initial = parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  render(<Options initial={initial} />, document.getElementById('app')!);
+}
+
+void main();

@@ -1,3 +1,60 @@
+import './style.css';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { PopupDeps } from '@/components/popup/deps';
+import { Popup } from '@/components/popup/Popup';
+import { createClient, type TabRequest } from '@/lib/client';
+import type { Request } from '@/lib/messages';
+import { SETTINGS_KEY, type Settings } from '@/lib/settings/defaults';
+import { parseSettings } from '@/lib/settings/schema';
+import { pageEntityRows, readPageEntities } from '@/lib/ui/page-entities';
+import { uiLanguage } from '@/lib/ui/strings';
 
-render(<main><h1>HLED Lens</h1></main>, document.getElementById('app')!);
+async function main() {
+  const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
+  const readSettings = async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const initial = await readSettings();
+  const lang = uiLanguage(initial.language, navigator.language);
+  document.documentElement.lang = lang;
+
+  // The tab the popup was opened over. `activeTab` lets us message it; the content script's
+  // reply says what it found. No reply means no content script there: browser pages, the web
+  // store, PDFs, or a tab loaded before the extension was installed.
+  let tabId: number | undefined;
+  const tell = (msg: TabRequest) => browser.tabs.sendMessage(tabId!, msg);
+  const deps: PopupDeps = {
+    lang,
+    search: (query) => ask({ type: 'search', query, limit: 30 }),
+    corpusInfo: () => ask({ type: 'corpusInfo' }),
+    page: async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return null;
+      tabId = tab.id;
+      const reply: unknown = await tell({ type: 'pageEntities' }).catch(() => null);
+      const page = readPageEntities(reply);
+      if (!page) return null;
+      const cards = page.entities.length ? await ask({ type: 'cardsFor', ids: page.entities.map((e) => e.id) }) : [];
+      return { hostname: page.hostname, enabled: page.enabled, rows: pageEntityRows(page, cards, lang) };
+    },
+    showEntity: async (id) => {
+      await tell({ type: 'showEntity', id }).catch(() => {});
+      window.close();
+    },
+    openReader: (hash) => void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + hash }),
+    openOptions: () => void browser.runtime.openOptionsPage(),
+    settings: {
+      read: readSettings,
+      write: (settings: Settings) => browser.storage.local.set({ [SETTINGS_KEY]: parseSettings(settings) }),
+      watch: (fn) => {
+        const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+          if (area === 'local' && SETTINGS_KEY in changes) fn(parseSettings(changes[SETTINGS_KEY]!.newValue));
+        };
+        browser.storage.onChanged.addListener(listener);
+        return () => browser.storage.onChanged.removeListener(listener);
+      },
+    },
+  };
+  render(<Popup deps={deps} initialSettings={initial} />, document.getElementById('app')!);
+}
+
+void main();

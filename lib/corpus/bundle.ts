@@ -144,7 +144,9 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
   const value = valueAt(json, issue.path);
   const got = value === undefined ? 'is missing' : `(got ${show(value)})`;
   if (issue.code === 'invalid_type' && value === undefined) return `is missing (${issue.message.replace(/^Invalid input: /, '')})`;
-  if (issue.code === 'custom' || issue.message.startsWith('is ')) return `${issue.message}${issue.code === 'custom' ? '' : ` ${got}`}`;
+  // Cross-reference checks already quote what they found; field checks ("is not …") get the value.
+  if (issue.message.startsWith('is ')) return `${issue.message} ${got}`;
+  if (issue.code === 'custom') return issue.message;
   return `${issue.message.replace(/^Invalid input: /, 'invalid: ')} ${got}`;
 }
 

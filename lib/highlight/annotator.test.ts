@@ -112,3 +112,28 @@ describe('Annotator', () => {
     expect(texts(a)).toEqual(['Marcelo Ebrard']);
   });
 });
+
+describe('Annotator highlight registry', () => {
+  it('registers its ranges under its name and can move them to another, live', async () => {
+    const registry = new Map<string, unknown>();
+    class FakeHighlight extends Set<unknown> {}
+    const view = document.defaultView as unknown as { CSS: unknown; Highlight: unknown };
+    const saved = { CSS: view.CSS, Highlight: view.Highlight };
+    view.CSS = { highlights: registry };
+    view.Highlight = FakeHighlight;
+    try {
+      document.body.innerHTML = '<p>Marcelo Ebrard at the HLED</p>';
+      const a = new Annotator({ matcher: testMatcher, yieldToPage: immediate });
+      await a.start();
+      expect((registry.get('hled-mention') as Set<unknown>).size).toBe(2);
+      a.setHighlightName('hled-mention-underline');
+      expect(registry.has('hled-mention')).toBe(false);
+      expect((registry.get('hled-mention-underline') as Set<unknown>).size).toBe(2);
+      a.stop();
+      expect(registry.size).toBe(0);
+    } finally {
+      view.CSS = saved.CSS;
+      view.Highlight = saved.Highlight;
+    }
+  });
+});

@@ -43,7 +43,7 @@ export const HIGHLIGHT_NAME = 'hled-mention';
  */
 export class Annotator {
   private readonly doc: Document;
-  private readonly name: string;
+  private name: string;
   private readonly sliceMs: number;
   private readonly now: () => number;
   private readonly yieldToPage: () => Promise<void>;
@@ -95,6 +95,17 @@ export class Annotator {
     this.accepted = [];
     this.acceptedByRange.clear();
     this.queue = [];
+  }
+
+  /** Registers the highlights under another name (another `::highlight()` style), live. */
+  setHighlightName(name: string): void {
+    if (name === this.name) return;
+    const registry = this.doc.defaultView?.CSS?.highlights;
+    if (registry && this.highlight) {
+      registry.delete(this.name);
+      registry.set(name, this.highlight);
+    }
+    this.name = name;
   }
 
   /** Accepted mentions in document order. */

@@ -1,0 +1,163 @@
+import { useState } from 'preact/hooks';
+import type { Client } from '@/lib/client';
+import type { ImportSummary } from '@/lib/corpus/diff';
+import { BundleFileError, readBundleFile } from '@/lib/ui/bundle-file';
+import { bundleErrorText, fileProblemText } from '@/lib/ui/bundle-errors';
+import { FetchBundleError, fetchBundle, type FetchDeps } from '@/lib/ui/fetch-bundle';
+import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
+import { fill, type UiLanguage } from '@/lib/ui/strings';
+
+type State =
+  | { step: 'idle' }
+  | { step: 'checking' }
+  | { step: 'preview'; summary: ImportSummary; json: string; source: 'file' | 'url' }
+  | { step: 'applying' }
+  | { step: 'done'; version: string }
+  | { step: 'error'; messages: string[] };
+
+export interface ImportSectionProps {
+  lang: UiLanguage;
+  ask: Client;
+  fetchDeps: FetchDeps;
+  /** Called after the active corpus changed. */
+  onChanged: () => void;
+}
+
+/** Import a bundle from a file (picker or drop) or a URL: check, summarize, confirm, apply. */
+export function ImportSection({ lang, ask, fetchDeps, onChanged }: ImportSectionProps) {
+  const s = OPTIONS_STRINGS[lang];
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [url, setUrl] = useState('');
+  const [dragging, setDragging] = useState(false);
+
+  const problemText = (e: unknown): string[] => {
+    if (e instanceof BundleFileError) return [fileProblemText(e.problem, lang)];
+    if (e instanceof FetchBundleError) {
+      const p = e.problem;
+      if (p.code === 'not-https' || p.code === 'bad-url') return [s.urlNotHttps];
+      if (p.code === 'permission-denied') return [fill(s.permissionDenied, { origin: p.origin })];
+      return [fill(s.fetchFailed, { url, reason: p.code === 'http' ? `HTTP ${p.status}` : p.reason })];
+    }
+    return (e as Error).message.split('\n').map((m) => bundleErrorText(m, lang));
+  };
+
+  const check = async (read: () => Promise<string>, source: 'file' | 'url') => {
+    setState({ step: 'checking' });
+    try {
+      const json = await read();
+      setState({ step: 'preview', summary: await ask({ type: 'previewImport', json }), json, source });
+    } catch (e) {
+      setState({ step: 'error', messages: problemText(e) });
+    }
+  };
+  const onFile = (file: File | undefined) => file && void check(() => readBundleFile(file), 'file');
+  const apply = async (json: string, source: 'file' | 'url') => {
+    setState({ step: 'applying' });
+    try {
+      const info = await ask({ type: 'importBundle', json, source });
+      setState({ step: 'done', version: info.corpusVersion });
+      onChanged();
+    } catch (e) {
+      setState({ step: 'error', messages: problemText(e) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">{s.importTitle}</h2>
+      <p class="help">{s.importHelp}</p>
+      <div
+        class={dragging ? 'drop dragging' : 'drop'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          onFile(e.dataTransfer?.files[0]);
+        }}
+      >
+        <label for="bundle-file">{s.chooseFile}</label>{' '}
+        <input id="bundle-file" type="file" accept=".json,.gz,application/json,application/gzip" onChange={(e) => onFile(e.currentTarget.files?.[0])} />{' '}
+        <span class="hint">{s.dropHere}</span>
+      </div>
+      <form
+        class="url-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void check(() => fetchBundle(url, fetchDeps), 'url');
+        }}
+      >
+        <label for="bundle-url">{s.fromUrl}</label>
+        <input id="bundle-url" type="url" inputMode="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://" />
+        <button type="submit">{s.fetch}</button>
+      </form>
+      <div class="status" aria-live="polite">
+        {state.step === 'checking' || state.step === 'applying' ? (
+          <p>
+            <progress aria-label={state.step === 'checking' ? s.checking : s.applying} /> {state.step === 'checking' ? s.checking : s.applying}
+          </p>
+        ) : null}
+        {state.step === 'done' ? <p class="ok">{fill(s.imported, { version: state.version })}</p> : null}
+        {state.step === 'error' ? (
+          <div class="errors" role="alert">
+            <p>{s.errorsTitle}</p>
+            <ul>
+              {state.messages.map((m, i) => (
+                <li key={i}>
+                  <code>{m}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+      {state.step === 'preview' ? <Summary lang={lang} summary={state.summary} onConfirm={() => void apply(state.json, state.source)} onCancel={() => setState({ step: 'idle' })} /> : null}
+    </section>
+  );
+}
+
+function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; summary: ImportSummary; onConfirm: () => void; onCancel: () => void }) {
+  const s = OPTIONS_STRINGS[lang];
+  const rows = (title: string, list: ImportSummary['documents']) => (
+    <tr>
+      <th scope="row">{title}</th>
+      {(['added', 'removed', 'changed'] as const).map((k) => (
+        <td key={k} data-kind={k}>
+          <strong>{list[k].length}</strong> {s[k]}
+          {list[k].length ? (
+            <ul>
+              {list[k].slice(0, 8).map((x) => (
+                <li key={x.id}>{x.label}</li>
+              ))}
+              {list[k].length > 8 ? <li>…</li> : null}
+            </ul>
+          ) : null}
+        </td>
+      ))}
+    </tr>
+  );
+  return (
+    <div class="summary" role="group" aria-labelledby="summary-title">
+      <h3 id="summary-title">{fill(s.summaryTitle, { name: summary.name, to: summary.corpusVersion.to })}</h3>
+      {summary.corpusVersion.from ? <p>{fill(s.replaces, { from: summary.corpusVersion.from })}</p> : null}
+      {summary.older ? <p class="warning">{s.olderWarning}</p> : null}
+      <table>
+        <tbody>
+          {rows(s.documents, summary.documents)}
+          {rows(s.entities, summary.entities)}
+        </tbody>
+      </table>
+      <p class="buttons">
+        <button type="button" class="primary" onClick={onConfirm}>
+          {s.confirm}
+        </button>{' '}
+        <button type="button" onClick={onCancel}>
+          {s.cancel}
+        </button>
+      </p>
+    </div>
+  );
+}

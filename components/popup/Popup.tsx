@@ -1,0 +1,182 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Settings } from '@/lib/settings/defaults';
+import { clampActive, moveActive } from '@/lib/ui/list-nav';
+import { plural } from '@/lib/ui/plural';
+import { resultList, suggestionChips, type ResultOption } from '@/lib/ui/popup-results';
+import { documentHash, searchHash } from '@/lib/ui/reader-hash';
+import { withSiteEnabled } from '@/lib/ui/site-toggle';
+import { PAGE_STRINGS, fill } from '@/lib/ui/strings';
+import { Chips } from './Chips';
+import { messageOf, type PopupDeps } from './deps';
+import { Home, type InfoState } from './Home';
+import { LISTBOX_ID, ResultList, optionId } from './ResultList';
+import { SiteSwitch } from './SiteSwitch';
+import { usePage } from './use-page';
+import { useSearch } from './use-search';
+
+/** Passages shown per document before "n more": enough to judge a document, few enough to see the next. */
+const PER_DOCUMENT = 3;
+
+export interface PopupProps {
+  deps: PopupDeps;
+  initialSettings: Settings;
+}
+
+/** The toolbar popup: search the corpus, see what this page names, switch highlighting for this site. */
+export function Popup({ deps, initialSettings }: PopupProps) {
+  const { lang } = deps;
+  const s = PAGE_STRINGS[lang];
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(-1);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [settings, setSettings] = useState(initialSettings);
+  const [info, setInfo] = useState<InfoState>({ kind: 'loading' });
+  const search = useSearch(deps.search);
+  const page = usePage(deps.page);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    input.current?.focus();
+    deps.corpusInfo().then(
+      (value) => setInfo({ kind: 'info', info: value }),
+      (e: unknown) => setInfo({ kind: 'error', message: messageOf(e) }),
+    );
+    return deps.settings.watch(setSettings);
+  }, []);
+
+  const results = query.trim() ? search.results : null;
+  const list = useMemo(() => (results ? resultList(results, { perDocument: PER_DOCUMENT, expanded }) : null), [results, expanded]);
+  const count = list?.flat.length ?? 0;
+  // New results start with no option chosen; unfolding a document keeps the place.
+  useEffect(() => {
+    setActive(-1);
+    setExpanded(new Set());
+  }, [search.results]);
+  useEffect(() => {
+    if (active >= 0) document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
+  }, [active, list]);
+
+  const runNow = (text: string) => {
+    setQuery(text);
+    search.now(text);
+    input.current?.focus();
+  };
+  const choose = (o: ResultOption) => {
+    if (o.kind === 'entity') deps.openReader(searchHash(o.entity.name[lang]));
+    else if (o.kind === 'passage') deps.openReader(documentHash(o.passage.documentId, o.passage.passageId));
+    else setExpanded((x) => new Set([...x, o.documentId]));
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const next = moveActive(active, e.key, count);
+    if (next !== null) {
+      e.preventDefault();
+      setActive(next);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const at = clampActive(active, count);
+      if (at >= 0 && list) choose(list.flat[at]!);
+      else if (query.trim()) deps.openReader(searchHash(query.trim()));
+    } else if (e.key === 'Escape' && query) {
+      // Clear the box first; a second Escape closes the popup as usual.
+      e.preventDefault();
+      setQuery('');
+      search.clear();
+    }
+  };
+  const setSite = async (on: boolean) => {
+    if (page.state.kind !== 'page') return;
+    const current = await deps.settings.read();
+    const next = withSiteEnabled(current, page.state.page.hostname, on);
+    if (next === current) return;
+    setSettings(next);
+    try {
+      await deps.settings.write(next);
+    } catch {
+      setSettings(current);
+      return;
+    }
+    void page.recheck(on);
+  };
+
+  const nothing = results !== null && !results.entities.length && !results.passages.length;
+  const chips = results ? suggestionChips(results, lang) : [];
+  return (
+    <div class="popup">
+      <header class="top">
+        <span class="brand">HLED Lens</span>
+        <button type="button" class="link" onClick={() => deps.openOptions()}>
+          {s.popup.options}
+        </button>
+      </header>
+      <div class="search" role="search">
+        <label for="q" class="visually-hidden">
+          {s.searchLabel}
+        </label>
+        <input
+          id="q"
+          ref={input}
+          type="search"
+          autoFocus
+          autoComplete="off"
+          spellcheck={false}
+          placeholder={s.searchPlaceholder}
+          value={query}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={count > 0}
+          aria-controls={LISTBOX_ID}
+          aria-activedescendant={active >= 0 ? optionId(active) : undefined}
+          onInput={(e) => {
+            const q = e.currentTarget.value;
+            setQuery(q);
+            if (q.trim()) search.update(q);
+            else search.clear();
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <main class="body" aria-busy={query.trim() !== '' && results?.query.trim() !== query.trim()}>
+        {!query.trim() ? (
+          <Home lang={lang} page={page.state} info={info} settings={settings} onShowEntity={(id) => void deps.showEntity(id)} onSearch={runNow} />
+        ) : null}
+        {query.trim() && search.error ? (
+          <p class="note" role="alert">
+            {fill(s.popup.searchFailed, { error: search.error })}
+          </p>
+        ) : null}
+        {query.trim() && !results && !search.error ? <p class="note later">{s.loading}</p> : null}
+        {results ? (
+          <>
+            <p class="visually-hidden" role="status">
+              {plural(s.popup.resultCount, count)}
+            </p>
+            {nothing ? (
+              <>
+                <p class="note">{fill(s.noResults, { q: results.query.trim() })}</p>
+                <Chips label={s.popup.closest} items={chips.map((t) => ({ key: t, text: t }))} onPick={runNow} class="stacked" />
+              </>
+            ) : (
+              <Chips label={s.popup.suggestions} items={chips.map((t) => ({ key: t, text: t }))} onPick={runNow} />
+            )}
+            {list && count ? (
+              <>
+                <ResultList list={list} lang={lang} active={active} label={fill(s.resultsFor, { q: results.query.trim() })} onChoose={(i) => {
+                  setActive(i);
+                  choose(list.flat[i]!);
+                }} />
+                <button type="button" class="link all" onClick={() => deps.openReader(searchHash(results.query.trim()))}>
+                  {s.popup.allInReader} →
+                </button>
+              </>
+            ) : null}
+          </>
+        ) : null}
+      </main>
+      {page.state.kind === 'page' && page.state.page.hostname ? (
+        <footer class="bottom">
+          <SiteSwitch hostname={page.state.page.hostname} settings={settings} lang={lang} onChange={(on) => void setSite(on)} />
+        </footer>
+      ) : null}
+    </div>
+  );
+}

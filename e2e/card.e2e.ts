@@ -1,0 +1,508 @@
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
+import {
+  CARD_HOST,
+  boxInside,
+  boxesOverlap,
+  centerOf,
+  findMention,
+  focusState,
+  hoverMention,
+  moveInSteps,
+  readCard,
+  recordCardHost,
+  sendNextMention,
+  waitForCard,
+  waitForCardSettled,
+  waitForNoCard,
+  watchServiceWorker,
+  type Point,
+} from './harness/card';
+import { REPO_ROOT, launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
+import { waitForHighlights, writeSettings } from './harness/highlights';
+import { startServer, type StaticServer } from './harness/server';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
+const DOCS = path.join(REPO_ROOT, 'docs');
+const SCREEN = { width: 1200, height: 800 };
+/** The card's default hover delay and close grace period (settings default / card layer). */
+const HOVER_DELAY_MS = DEFAULT_SETTINGS.hoverDelayMs;
+const CLOSE_GRACE_MS = 300;
+
+interface CatalogEntity {
+  id: string;
+  name: { en: string; es: string };
+  roles?: { title_en: string; title_es: string; from: string; to: string | null }[];
+}
+interface Catalog {
+  documents: { id: string; title: string; date: string }[];
+  entities: CatalogEntity[];
+}
+
+/** The catalog the extension is built from, and the seed texts, for expectations made independently of the extension. */
+async function loadCorpusFacts() {
+  const seedsDir = path.join(REPO_ROOT, 'seeds');
+  const catalog = JSON.parse(await readFile(path.join(seedsDir, 'catalog.json'), 'utf8')) as Catalog;
+  const texts = new Map<string, string>();
+  for (const file of await readdir(seedsDir)) {
+    if (file.endsWith('.txt')) texts.set(file.replace(/\.txt$/, ''), await readFile(path.join(seedsDir, file), 'utf8'));
+  }
+  const entity = (id: string) => {
+    const e = catalog.entities.find((x) => x.id === id);
+    if (!e) throw new Error(`catalog has no entity ${id}`);
+    return e;
+  };
+  /** Corpus documents whose text contains `word`, with their dates. */
+  const documentsNaming = (word: string) =>
+    new Map(catalog.documents.filter((d) => texts.get(d.id)?.includes(word)).map((d) => [d.id, d.date]));
+  return { catalog, entity, documentsNaming };
+}
+
+/** `{ doc, p }` of a reader-page URL (`reader.html#doc=…&p=…`). */
+function readerTarget(href: string): { doc: string | null; p: string | null } {
+  const params = new URLSearchParams(new URL(href).hash.slice(1));
+  return { doc: params.get('doc'), p: params.get('p') };
+}
+
+describe('hover card on article-en (Chromium)', () => {
+  let server: StaticServer;
+  let browser: ChromiumSession;
+  let facts: Awaited<ReturnType<typeof loadCorpusFacts>>;
+  const opened: Page[] = [];
+
+  const open = async (fixture: string, viewport = SCREEN): Promise<Page> => {
+    const page = await browser.context.newPage();
+    opened.push(page);
+    await page.setViewportSize(viewport);
+    await page.goto(`${server.url}/${fixture}`, { waitUntil: 'load' });
+    return page;
+  };
+
+  beforeAll(async () => {
+    facts = await loadCorpusFacts();
+    server = await startServer(FIXTURES);
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((p) => p.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('hovering "Marcelo Ebrard" opens his card after the hover delay: name, dated roles, a timeline of the corpus documents', async () => {
+    const page = await open('article-en.html');
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
+    expect(await readCard(page), 'no card host before any hover').toBeNull();
+    const log = await recordCardHost(page);
+
+    await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
+    const card = await waitForCard(page, 'Marcelo Ebrard');
+    // The card opened only after the pointer had rested for the hover delay.
+    const events = await log();
+    const move = events.filter((e) => e.kind === 'pointermove').at(-1)!;
+    const added = events.find((e) => e.kind === 'added')!;
+    expect(added.at - move.at).toBeGreaterThanOrEqual(HOVER_DELAY_MS - 20);
+
+    expect(card.hosts).toBe(1);
+    expect(card.hostParent).toBe('html');
+    expect(card.role).toBe('dialog');
+    expect(card.labelledByText, 'the dialog is labelled by its title').toBe('Marcelo Ebrard');
+    expect(card.lang).toBe('en');
+    expect(card.kind).toMatch(/^Person/);
+    expect(card.description).toMatch(/Secretary of Economy/);
+
+    // Roles, with their dates, newest first: the open role first.
+    const ebrard = facts.entity('marcelo-ebrard');
+    expect(card.rolesLabel).toBe('Roles');
+    expect(card.roles.map((r) => r.title).sort()).toEqual(ebrard.roles!.map((r) => r.title_en).sort());
+    expect(card.roles[0]).toEqual({ title: 'Secretary of Economy of Mexico', when: 'since Oct 1, 2024' });
+    expect(card.roles).toContainEqual({ title: 'Secretary of Foreign Relations of Mexico', when: 'Dec 1, 2018 – Jun 2023' });
+
+    // The timeline: passages of the corpus documents that name him, each dated with its document's date.
+    const naming = facts.documentsNaming('Ebrard');
+    expect(naming.size).toBeGreaterThan(0);
+    const dates = [...naming.values()].sort();
+    expect(card.summary).toMatch(new RegExp(`^Mentioned in ${naming.size} documents?, `));
+    expect(card.summary).toContain(dates[0]!.slice(0, 4));
+    expect(card.summary).toContain(dates.at(-1)!.slice(0, 4));
+    expect(card.timeline.length).toBeGreaterThan(0);
+    expect(card.timeline.length).toBeLessThanOrEqual(4);
+    for (const entry of card.timeline) {
+      const { doc, p } = readerTarget(entry.href);
+      expect(entry.href.startsWith(`chrome-extension://${browser.extensionId}/reader.html#`)).toBe(true);
+      expect(doc && naming.has(doc), `${doc} is a corpus document naming Ebrard`).toBe(true);
+      expect(p).toMatch(new RegExp(`^${doc}:`));
+      expect(entry.datetime).toBe(naming.get(doc!));
+      expect(entry.dateText).toMatch(/\d{4}$/);
+      expect(entry.title).toBe(facts.catalog.documents.find((d) => d.id === doc)!.title);
+      expect(entry.readerText).toBe('Read in context');
+      expect(entry.readerHref).toBe(entry.href);
+    }
+    const shown = card.timeline.map((t) => t.datetime!);
+    expect(shown, 'newest first').toEqual([...shown].sort().reverse());
+    expect(card.search?.text).toBe('Search the corpus for “Marcelo Ebrard”');
+
+    await mkdir(DOCS, { recursive: true });
+    await waitForCardSettled(page);
+    await page.screenshot({ path: path.join(DOCS, 'card-en.png') });
+  });
+
+  it('stays open while the pointer moves from the highlight into the card and rests there; leaving both closes it', async () => {
+    const page = await open('article-en.html');
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
+    const { point, mention } = await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
+    await waitForCard(page, 'Marcelo Ebrard');
+    const card = await waitForCardSettled(page);
+    const box = mention.rects[0]!;
+    const log = await recordCardHost(page);
+
+    // Straight from the highlight across the gap into the card, a couple of pixels at a time.
+    const below = card.rect.y >= box.y + box.height;
+    const x = Math.min(Math.max(point.x, card.rect.x + 12), card.rect.x + card.rect.width - 12);
+    expect(x, 'the path stays over the highlight until it leaves it').toBeGreaterThan(box.x);
+    expect(x).toBeLessThan(box.x + box.width);
+    const gapStart = below ? box.y + box.height : box.y;
+    const gapEnd = below ? card.rect.y : card.rect.y + card.rect.height;
+    expect(Math.abs(gapEnd - gapStart), 'there is a gap between highlight and card').toBeGreaterThan(0);
+    const inside: Point = { x, y: below ? card.rect.y + 24 : card.rect.y + card.rect.height - 24 };
+    await moveInSteps(page, [point, { x, y: point.y }, inside], 2);
+    const crossedAt = (await log()).filter((e) => e.kind === 'pointermove').at(-1)!.at;
+
+    // Resting inside the card well beyond the close grace period: the hover delay is the subject here.
+    await page.waitForTimeout(1_200);
+    const rest = await log();
+    expect(rest.filter((e) => e.kind !== 'pointermove'), 'the card host was never removed or replaced').toEqual([]);
+    const still = await readCard(page);
+    expect(still?.title).toBe('Marcelo Ebrard');
+    expect(await page.evaluate(() => performance.now())).toBeGreaterThan(crossedAt + 1_000);
+
+    // Away from both (the empty right end of the page header): the card closes after the grace period.
+    const away: Point = { x: SCREEN.width - 20, y: 12 };
+    expect(boxInside({ ...away, width: 0, height: 0 }, card.rect)).toBe(false);
+    await page.mouse.move(away.x, away.y);
+    await waitForNoCard(page, 3_000);
+    const done = await log();
+    const leftAt = done.filter((e) => e.kind === 'pointermove').at(-1)!.at;
+    const removed = done.find((e) => e.kind === 'removed');
+    expect(removed, 'the host was removed').toBeDefined();
+    expect(removed!.at - leftAt).toBeGreaterThanOrEqual(CLOSE_GRACE_MS - 20);
+    expect(removed!.at - leftAt).toBeLessThan(CLOSE_GRACE_MS + 700);
+  });
+
+  it('a timeline link opens the reader in a new tab at that passage, marked, focused and in view', async () => {
+    const page = await open('article-en.html');
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
+    await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
+    const card = await waitForCard(page, 'Marcelo Ebrard');
+    await waitForCardSettled(page);
+    const entry = card.timeline[0]!;
+    const { doc, p } = readerTarget(entry.href);
+
+    const link = page.locator(`${CARD_HOST} .timeline > li`).first().locator('.source a');
+    const [reader] = await Promise.all([browser.context.waitForEvent('page', { timeout: 10_000 }), link.click()]);
+    opened.push(reader);
+    // The page itself did not navigate: the background opened the reader.
+    expect(page.url()).toBe(`${server.url}/article-en.html`);
+
+    await reader.waitForURL(entry.href);
+    const passageId = `passage-${p}`;
+    await reader.waitForFunction((id) => document.getElementById(id)?.classList.contains('cited') ?? false, passageId, { timeout: 10_000 });
+    // Focus and scrolling happen right after the passage is rendered.
+    await reader.waitForFunction((id) => document.activeElement?.id === id, passageId, { timeout: 5_000 });
+    const state = await reader.evaluate((id) => {
+      const el = document.getElementById(id)!;
+      const mark = el.querySelector('mark');
+      const r = (mark ?? el).getBoundingClientRect();
+      return {
+        cited: [...document.querySelectorAll('.cited')].map((e) => e.id),
+        marked: mark?.textContent ?? null,
+        text: el.textContent,
+        inView: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
+        title: document.title,
+      };
+    }, passageId);
+    expect(state.cited).toEqual([passageId]);
+    expect(state.marked).toBe(state.text);
+    expect(state.marked).toMatch(/Ebrard/);
+    expect(state.inView).toBe(true);
+    expect(state.title).toBe(`${facts.catalog.documents.find((d) => d.id === doc)!.title} — HLED Lens`);
+  });
+
+  it('Escape closes a hovered card at once and leaves focus where it was on the page', async () => {
+    const page = await open('article-en.html');
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
+    await page.focus('a.skip-link');
+    await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
+    await waitForCard(page, 'Marcelo Ebrard');
+    expect((await focusState(page)).active, 'hovering does not move focus').toBe('a.skip-link');
+
+    await page.keyboard.press('Escape');
+    // At once: well within the close grace period.
+    await waitForNoCard(page, CLOSE_GRACE_MS - 100);
+    const focus = await focusState(page);
+    expect(focus.onHost).toBe(false);
+    expect(focus.active).toBe('a.skip-link');
+    expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_HOST)).toBe(0);
+    expect(await page.evaluate(() => CSS.highlights.has('hled-active')), 'the active-mention highlight is gone').toBe(false);
+
+    // Dismissed means dismissed: with the pointer still resting on the highlight, it does not come back.
+    await page.waitForTimeout(HOVER_DELAY_MS + CLOSE_GRACE_MS + 200);
+    expect(await readCard(page)).toBeNull();
+  });
+
+  it('the keyboard command opens the first highlight with focus in the card; again moves to the next; Escape gives focus back', async () => {
+    const page = await open('article-en.html');
+    const ranges = await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
+    const extPage = await openExtensionPage(browser.context, browser.extensionId, 'reader.html');
+    opened.push(extPage);
+    await page.focus('a.skip-link');
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+
+    await sendNextMention(extPage, page);
+    const first = await waitForCard(page, 'Marcelo Ebrard');
+    expect(ranges[0]!.text).toBe('Marcelo Ebrard');
+    let focus = await focusState(page);
+    expect(focus.onHost, `focus is on the card host (active: ${focus.active})`).toBe(true);
+    expect(focus.inCardDialog, `focus is inside the card (shadow active: ${focus.inCard})`).toBe(true);
+    // The highlight the card belongs to is in view and marked as the active one.
+    const active = await page.evaluate(() => {
+      const h = CSS.highlights.get('hled-active');
+      if (!h) return null;
+      const [r] = [...h] as AbstractRange[];
+      const live = document.createRange();
+      live.setStart(r!.startContainer, r!.startOffset);
+      live.setEnd(r!.endContainer, r!.endOffset);
+      const b = live.getBoundingClientRect();
+      return { text: live.toString(), within: live.startContainer.parentElement?.closest('[id]')?.id, inView: b.top >= 0 && b.bottom <= innerHeight };
+    });
+    expect(active).toEqual({ text: 'Marcelo Ebrard', within: 'p-lede', inView: true });
+    expect(first.role).toBe('dialog');
+
+    // The command again: the next highlight in document order.
+    await sendNextMention(extPage, page);
+    const hledName = facts.entity('hled').name.en;
+    await waitForCard(page, hledName);
+    expect(ranges[1]!.text).toBe('High-Level Economic Dialogue');
+    focus = await focusState(page);
+    expect(focus.inCardDialog, `focus is inside the second card (shadow active: ${focus.inCard})`).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page, CLOSE_GRACE_MS - 100);
+    focus = await focusState(page);
+    expect(focus.onHost).toBe(false);
+    expect(focus.active, 'focus is back where it was before the first command').toBe('a.skip-link');
+  });
+
+  /** Where a card must stay fully inside the viewport: corners, short windows, the middle of a page. */
+  const placements = [
+    { fixture: 'corner.html', within: 'p-corner', viewport: SCREEN, where: 'a mention in the bottom-right corner' },
+    { fixture: 'corner.html', within: 'p-corner', viewport: { width: 800, height: 450 }, where: 'a mention in the bottom-right corner of a short window' },
+    { fixture: 'article-en.html', within: 'p-lede', viewport: SCREEN, where: 'a mention in the middle of the viewport' },
+  ];
+  for (const { fixture, within, viewport, where } of placements) {
+    it(`${fixture} at ${viewport.width}×${viewport.height}: the card of ${where} stays fully inside the viewport`, async () => {
+      const page = await open(fixture, viewport);
+      await waitForHighlights(page, { until: (r) => r.some((m) => m.within === within) });
+      const mention = await findMention(page, 'Marcelo Ebrard', within);
+      const box = mention.rects.at(-1)!;
+      if (within === 'p-corner') {
+        // The mention really is in the corner.
+        expect(viewport.width - (box.x + box.width)).toBeLessThan(12);
+        expect(viewport.height - (box.y + box.height)).toBeLessThan(12);
+      } else {
+        expect(box.y).toBeGreaterThan(viewport.height / 3);
+        expect(box.y).toBeLessThan((viewport.height * 2) / 3);
+      }
+
+      const at = centerOf(mention.rects[0]!);
+      await page.mouse.move(at.x, at.y);
+      await waitForCard(page, 'Marcelo Ebrard');
+      const card = await waitForCardSettled(page);
+      const view = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+      expect(card.rect.width).toBeGreaterThan(0);
+      expect(card.rect.height).toBeGreaterThan(0);
+      expect(boxInside(card.rect, { x: 0, y: 0, ...view }), `card ${JSON.stringify(card.rect)} inside ${view.width}×${view.height}`).toBe(true);
+      // It does not cover the highlight it belongs to.
+      for (const r of mention.rects) expect(boxesOverlap(card.rect, r), 'card covers its own highlight').toBe(false);
+    });
+  }
+
+  it('aggressive-css.html: page CSS cannot reach the card', async () => {
+    const page = await open('aggressive-css.html');
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard') });
+    // The page forces red text on everything it can reach.
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('p-aggressive')!).color)).toBe('rgb(255, 0, 0)');
+
+    await hoverMention(page, 'Marcelo Ebrard', 'p-aggressive');
+    await waitForCard(page, 'Marcelo Ebrard');
+    const card = await waitForCardSettled(page);
+    expect(card.rect.width).toBeGreaterThan(100);
+    expect(card.rect.height).toBeGreaterThan(50);
+    expect(card.style.display).not.toBe('none');
+    expect(card.style.hostDisplay).not.toBe('none');
+    expect(card.style.visibility).toBe('visible');
+    expect(card.style.opacity).toBe('1');
+    expect(card.style.color).not.toBe('rgb(255, 0, 0)');
+    expect(card.style.titleColor).not.toBe('rgb(255, 0, 0)');
+    expect(card.style.textTransform).toBe('none');
+    expect(card.style.fontFamily).not.toMatch(/Comic Sans/i);
+    expect(card.onTop, 'the card is on top of the page at its centre').toBe(true);
+    expect(card.roles.length).toBeGreaterThan(0);
+    expect(card.timeline.length).toBeGreaterThan(0);
+  });
+});
+
+describe('hover card in Spanish (Chromium)', () => {
+  let server: StaticServer;
+  let browser: ChromiumSession;
+  let extPage: Page;
+  let facts: Awaited<ReturnType<typeof loadCorpusFacts>>;
+  const opened: Page[] = [];
+
+  beforeAll(async () => {
+    facts = await loadCorpusFacts();
+    server = await startServer(FIXTURES);
+    browser = await launchChromium();
+    extPage = await openExtensionPage(browser.context, browser.extensionId, 'reader.html');
+  });
+
+  afterEach(async () => {
+    await writeSettings(extPage, { ...DEFAULT_SETTINGS });
+    await Promise.all(opened.splice(0).map((p) => p.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens article-es; `acceptLanguage` makes the tab's browser language (navigator.language) Spanish. */
+  const openEs = async (acceptLanguage?: string): Promise<Page> => {
+    const page = await browser.context.newPage();
+    opened.push(page);
+    await page.setViewportSize(SCREEN);
+    if (acceptLanguage) {
+      const cdp = await browser.context.newCDPSession(page);
+      const userAgent = await page.evaluate(() => navigator.userAgent);
+      await cdp.send('Network.setUserAgentOverride', { userAgent, acceptLanguage });
+    }
+    await page.goto(`${server.url}/article-es.html`, { waitUntil: 'load' });
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard') });
+    return page;
+  };
+
+  const expectSpanishHledCard = async (page: Page) => {
+    const hled = facts.entity('hled');
+    await hoverMention(page, 'Diálogo Económico de Alto Nivel', 'p-entrada');
+    const card = await waitForCard(page, hled.name.es);
+    expect(card.lang).toBe('es');
+    expect(card.labelledByText).toBe(hled.name.es);
+    // The Spanish name first, the English one after it, marked as English.
+    expect(card.altName).toBe(hled.name.en);
+    expect(card.altLang).toBe('en');
+    expect(card.kind).toMatch(/DEAN$/);
+    expect(card.closeLabel).toBe('Cerrar');
+    expect(card.mentionsLabel).toBe('En el corpus');
+    expect(card.summary).toMatch(/^Mencionado en \d+ documentos?/);
+    expect(card.timeline.length).toBeGreaterThan(0);
+    for (const t of card.timeline) expect(t.readerText).toBe('Leer en contexto');
+    expect(card.search?.text).toBe(`Buscar «${hled.name.es}» en el corpus`);
+    return card;
+  };
+
+  it('with the language set to Spanish: Spanish name first, Spanish labels, Spanish roles', async () => {
+    await writeSettings(extPage, { ...DEFAULT_SETTINGS, language: 'es' });
+    const page = await openEs();
+    await expectSpanishHledCard(page);
+
+    await page.mouse.move(SCREEN.width - 20, 12);
+    await waitForNoCard(page);
+    await hoverMention(page, 'Marcelo Ebrard', 'p-ebrard');
+    const card = await waitForCard(page, 'Marcelo Ebrard');
+    const ebrard = facts.entity('marcelo-ebrard');
+    expect(card.rolesLabel).toBe('Cargos');
+    expect(card.roles.map((r) => r.title).sort()).toEqual(ebrard.roles!.map((r) => r.title_es).sort());
+    expect(card.roles[0]!.title).toBe('Secretario de Economía');
+    expect(card.roles[0]!.when).toMatch(/^desde 1 oct\.? 2024$/);
+    expect(card.summary).toMatch(/^Mencionado en 2 documentos, /);
+    expect(card.description).toMatch(/^Político mexicano/);
+
+    await mkdir(DOCS, { recursive: true });
+    await waitForCardSettled(page);
+    await page.screenshot({ path: path.join(DOCS, 'card-es.png') });
+  });
+
+  it('with the browser language Spanish and the language setting on "auto": the card is in Spanish', async () => {
+    expect(DEFAULT_SETTINGS.language).toBe('auto');
+    const page = await openEs('es-ES');
+    expect(await page.evaluate(() => navigator.language)).toBe('es-ES');
+    await expectSpanishHledCard(page);
+  });
+});
+
+describe('hover card after the service worker stopped (Chromium)', () => {
+  let server: StaticServer;
+  let browser: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startServer(FIXTURES);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('paints cards from the data fetched once after annotation, without waking the worker', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(SCREEN);
+    await page.goto(`${server.url}/article-en.html`, { waitUntil: 'load' });
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Ken Salazar') });
+    // One card first: the view module and the first batch of card data are in by then.
+    await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
+    await waitForCard(page, 'Marcelo Ebrard');
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+
+    const worker = await watchServiceWorker(browser.context, page, browser.extensionId);
+    try {
+      await browser.stopServiceWorker();
+      await worker.waitFor('stopped');
+      expect(await worker.hasTarget()).toBe(false);
+      const stoppedAt = worker.statuses().length;
+
+      // Cards of entities not hovered before.
+      await hoverMention(page, 'Ken Salazar', 'p-salazar');
+      const salazar = await waitForCard(page, 'Ken Salazar');
+      expect(salazar.timeline.length).toBeGreaterThan(0);
+      await page.mouse.move(SCREEN.width - 20, 12);
+      await waitForNoCard(page);
+      await hoverMention(page, 'Sembrando Oportunidades', 'p-sembrando');
+      const program = await waitForCard(page);
+      expect(program.title).toMatch(/^Sembrando Oportunidades/);
+      expect(program.timeline.length).toBeGreaterThan(0);
+
+      expect(worker.statuses().slice(stoppedAt), 'the worker was not woken for the cards').toEqual([]);
+      expect(await worker.hasTarget()).toBe(false);
+
+      // The watch does see a restart when something does need the worker.
+      const ext = await openExtensionPage(browser.context, browser.extensionId, 'reader.html#q=Ebrard');
+      await ext.waitForSelector('main section h1');
+      await worker.waitFor('running');
+      expect(worker.statuses().slice(stoppedAt)).toContain('starting');
+      await ext.close();
+    } finally {
+      await worker.stop();
+      await page.close();
+    }
+  });
+});
