@@ -69,8 +69,9 @@ export default defineConfig({
         description: 'Go to the next highlight and open its card',
       },
     },
+    // Firefox 140 is the first with the CSS Custom Highlight API the highlights are painted with.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0' } } }
       : {}),
   }),
 });

@@ -155,47 +155,53 @@ describe('hover card on article-en (Chromium)', () => {
     await page.screenshot({ path: path.join(DOCS, 'card-en.png') });
   });
 
-  it('stays open while the pointer moves from the highlight into the card and rests there; leaving both closes it', async () => {
-    const page = await open('article-en.html');
-    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
-    const { point, mention } = await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
-    await waitForCard(page, 'Marcelo Ebrard');
-    const card = await waitForCardSettled(page);
-    const box = mention.rects[0]!;
-    const log = await recordCardHost(page);
+  // Below the highlight (article-en) and flipped above it (corner.html).
+  for (const [fixture, within] of [
+    ['article-en.html', 'p-lede'],
+    ['corner.html', 'p-corner'],
+  ] as const) {
+    it(`${fixture}: stays open while the pointer moves from the highlight into the card and rests there; leaving both closes it`, async () => {
+      const page = await open(fixture);
+      await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === within) });
+      const { point, mention } = await hoverMention(page, 'Marcelo Ebrard', within);
+      await waitForCard(page, 'Marcelo Ebrard');
+      const card = await waitForCardSettled(page);
+      const box = mention.rects[0]!;
+      const log = await recordCardHost(page);
 
-    // Straight from the highlight across the gap into the card, a couple of pixels at a time.
-    const below = card.rect.y >= box.y + box.height;
-    const x = Math.min(Math.max(point.x, card.rect.x + 12), card.rect.x + card.rect.width - 12);
-    expect(x, 'the path stays over the highlight until it leaves it').toBeGreaterThan(box.x);
-    expect(x).toBeLessThan(box.x + box.width);
-    const gapStart = below ? box.y + box.height : box.y;
-    const gapEnd = below ? card.rect.y : card.rect.y + card.rect.height;
-    expect(Math.abs(gapEnd - gapStart), 'there is a gap between highlight and card').toBeGreaterThan(0);
-    const inside: Point = { x, y: below ? card.rect.y + 24 : card.rect.y + card.rect.height - 24 };
-    await moveInSteps(page, [point, { x, y: point.y }, inside], 2);
-    const crossedAt = (await log()).filter((e) => e.kind === 'pointermove').at(-1)!.at;
+      // Straight from the highlight across the gap into the card, a couple of pixels at a time.
+      const below = card.rect.y >= box.y + box.height;
+      const x = Math.min(Math.max(point.x, card.rect.x + 12), card.rect.x + card.rect.width - 12);
+      expect(x, 'the path stays over the highlight until it leaves it').toBeGreaterThan(box.x);
+      expect(x).toBeLessThan(box.x + box.width);
+      const gapStart = below ? box.y + box.height : box.y;
+      const gapEnd = below ? card.rect.y : card.rect.y + card.rect.height;
+      expect(Math.abs(gapEnd - gapStart), 'there is a gap between highlight and card').toBeGreaterThan(0);
+      const inside: Point = { x, y: below ? card.rect.y + 24 : card.rect.y + card.rect.height - 24 };
+      await moveInSteps(page, [point, { x, y: point.y }, inside], 2);
+      const crossedAt = (await log()).filter((e) => e.kind === 'pointermove').at(-1)!.at;
 
-    // Resting inside the card well beyond the close grace period: the hover delay is the subject here.
-    await page.waitForTimeout(1_200);
-    const rest = await log();
-    expect(rest.filter((e) => e.kind !== 'pointermove'), 'the card host was never removed or replaced').toEqual([]);
-    const still = await readCard(page);
-    expect(still?.title).toBe('Marcelo Ebrard');
-    expect(await page.evaluate(() => performance.now())).toBeGreaterThan(crossedAt + 1_000);
+      // Resting inside the card well beyond the close grace period: the hover delay is the subject here.
+      await page.waitForTimeout(1_200);
+      const rest = await log();
+      expect(rest.filter((e) => e.kind !== 'pointermove'), 'the card host was never removed or replaced').toEqual([]);
+      const still = await readCard(page);
+      expect(still?.title).toBe('Marcelo Ebrard');
+      expect(await page.evaluate(() => performance.now())).toBeGreaterThan(crossedAt + 1_000);
 
-    // Away from both (the empty right end of the page header): the card closes after the grace period.
-    const away: Point = { x: SCREEN.width - 20, y: 12 };
-    expect(boxInside({ ...away, width: 0, height: 0 }, card.rect)).toBe(false);
-    await page.mouse.move(away.x, away.y);
-    await waitForNoCard(page, 3_000);
-    const done = await log();
-    const leftAt = done.filter((e) => e.kind === 'pointermove').at(-1)!.at;
-    const removed = done.find((e) => e.kind === 'removed');
-    expect(removed, 'the host was removed').toBeDefined();
-    expect(removed!.at - leftAt).toBeGreaterThanOrEqual(CLOSE_GRACE_MS - 20);
-    expect(removed!.at - leftAt).toBeLessThan(CLOSE_GRACE_MS + 700);
-  });
+      // Away from both (the empty right end of the page header): the card closes after the grace period.
+      const away: Point = { x: SCREEN.width - 20, y: 12 };
+      expect(boxInside({ ...away, width: 0, height: 0 }, card.rect)).toBe(false);
+      await page.mouse.move(away.x, away.y);
+      await waitForNoCard(page, 3_000);
+      const done = await log();
+      const leftAt = done.filter((e) => e.kind === 'pointermove').at(-1)!.at;
+      const removed = done.find((e) => e.kind === 'removed');
+      expect(removed, 'the host was removed').toBeDefined();
+      expect(removed!.at - leftAt).toBeGreaterThanOrEqual(CLOSE_GRACE_MS - 20);
+      expect(removed!.at - leftAt).toBeLessThan(CLOSE_GRACE_MS + 700);
+    });
+  }
 
   it('a timeline link opens the reader in a new tab at that passage, marked, focused and in view', async () => {
     const page = await open('article-en.html');

@@ -122,6 +122,9 @@ export function Popup({ deps, initialSettings }: PopupProps) {
           placeholder={s.searchPlaceholder}
           value={query}
           role="combobox"
+          // Preact's typings only accept a search box as a combobox with a `list`; ARIA in HTML
+          // allows it without one (https://www.w3.org/TR/html-aria/#el-input-search).
+          list={undefined}
           aria-autocomplete="list"
           aria-expanded={count > 0}
           aria-controls={LISTBOX_ID}

@@ -15,7 +15,6 @@ export function SiteSwitch({ hostname, settings, lang, onChange }: SiteSwitchPro
   return (
     <label class={`switch${usable ? '' : ' off'}`}>
       <input type="checkbox" role="switch" checked={checked} disabled={!usable} onChange={(e) => onChange(e.currentTarget.checked)} />
-      <span class="track" aria-hidden="true" />
       <span class="switch-label">{fill(PAGE_STRINGS[lang].popup.highlightSite, { host: siteKey(hostname) })}</span>
     </label>
   );
