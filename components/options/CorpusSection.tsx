@@ -33,7 +33,7 @@ export function CorpusSection({ lang, info, history, onRestore, onReset, onExpor
       ) : null}
       <p class="buttons">
         <button type="button" onClick={onRestore} disabled={!history?.previous}>
-          {fill(s.restorePrevious, { version: history?.previous?.corpusVersion ?? '—' })}
+          {history?.previous ? fill(s.restorePrevious, { version: history.previous.corpusVersion }) : s.restoreNone}
         </button>{' '}
         <button type="button" onClick={onReset}>
           {s.resetBuiltin}
@@ -47,7 +47,8 @@ export function CorpusSection({ lang, info, history, onRestore, onReset, onExpor
         <ol class="history">
           {history.entries.map((h) => (
             <li key={h.id}>
-              <time dateTime={h.at}>{new Date(h.at).toLocaleString(lang === 'es' ? 'es' : 'en-US')}</time> — {s.actions[h.action]} {h.corpusVersion}
+              <time dateTime={h.at}>{new Date(h.at).toLocaleString(lang === 'es' ? 'es' : 'en-US')}</time> — {h.action === 'import' && h.source ? s.source[h.source] : s.actions[h.action]}{' '}
+              {h.corpusVersion}
               {h.note ? <span class="note"> · {h.note}</span> : null}
             </li>
           ))}

@@ -4,6 +4,7 @@ import type { ImportSummary } from '@/lib/corpus/diff';
 import { BundleFileError, readBundleFile } from '@/lib/ui/bundle-file';
 import { bundleErrorText, fileProblemText } from '@/lib/ui/bundle-errors';
 import { FetchBundleError, fetchBundle, type FetchDeps } from '@/lib/ui/fetch-bundle';
+import { formatDate } from '@/lib/ui/format';
 import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
 import { fill, type UiLanguage } from '@/lib/ui/strings';
 
@@ -13,10 +14,13 @@ type State =
   | { step: 'preview'; summary: ImportSummary; json: string; source: 'file' | 'url' }
   | { step: 'applying' }
   | { step: 'done'; version: string }
-  | { step: 'error'; messages: string[] };
+  /** Kept raw (English validator text, file problems) and put in the reader's language when shown. */
+  | { step: 'error'; error: unknown; json: string | null };
 
 export interface ImportSectionProps {
   lang: UiLanguage;
+  /** The active corpus version: a "done" note is shown only while it is still the active one. */
+  activeVersion: string | null;
   ask: Client;
   fetchDeps: FetchDeps;
   /** Called after the active corpus changed. */
@@ -24,13 +28,13 @@ export interface ImportSectionProps {
 }
 
 /** Import a bundle from a file (picker or drop) or a URL: check, summarize, confirm, apply. */
-export function ImportSection({ lang, ask, fetchDeps, onChanged }: ImportSectionProps) {
+export function ImportSection({ lang, activeVersion, ask, fetchDeps, onChanged }: ImportSectionProps) {
   const s = OPTIONS_STRINGS[lang];
   const [state, setState] = useState<State>({ step: 'idle' });
   const [url, setUrl] = useState('');
   const [dragging, setDragging] = useState(false);
 
-  const problemText = (e: unknown): string[] => {
+  const problemText = (e: unknown, json: string | null): string[] => {
     if (e instanceof BundleFileError) return [fileProblemText(e.problem, lang)];
     if (e instanceof FetchBundleError) {
       const p = e.problem;
@@ -38,16 +42,17 @@ export function ImportSection({ lang, ask, fetchDeps, onChanged }: ImportSection
       if (p.code === 'permission-denied') return [fill(s.permissionDenied, { origin: p.origin })];
       return [fill(s.fetchFailed, { url, reason: p.code === 'http' ? `HTTP ${p.status}` : p.reason })];
     }
-    return (e as Error).message.split('\n').map((m) => bundleErrorText(m, lang));
+    return (e as Error).message.split('\n').map((m) => withItemIds(bundleErrorText(m, lang), json));
   };
 
   const check = async (read: () => Promise<string>, source: 'file' | 'url') => {
     setState({ step: 'checking' });
+    let json: string | null = null;
     try {
-      const json = await read();
+      json = await read();
       setState({ step: 'preview', summary: await ask({ type: 'previewImport', json }), json, source });
     } catch (e) {
-      setState({ step: 'error', messages: problemText(e) });
+      setState({ step: 'error', error: e, json });
     }
   };
   const onFile = (file: File | undefined) => file && void check(() => readBundleFile(file), 'file');
@@ -58,14 +63,18 @@ export function ImportSection({ lang, ask, fetchDeps, onChanged }: ImportSection
       setState({ step: 'done', version: info.corpusVersion });
       onChanged();
     } catch (e) {
-      setState({ step: 'error', messages: problemText(e) });
+      setState({ step: 'error', error: e, json });
     }
   };
 
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">{s.importTitle}</h2>
-      <p class="help">{s.importHelp}</p>
+      <p class="help">
+        {s.importHelp.split('{command}')[0]}
+        <code>npm run corpus</code>
+        {s.importHelp.split('{command}')[1]}
+      </p>
       <div
         class={dragging ? 'drop dragging' : 'drop'}
         onDragOver={(e) => {
@@ -100,12 +109,12 @@ export function ImportSection({ lang, ask, fetchDeps, onChanged }: ImportSection
             <progress aria-label={state.step === 'checking' ? s.checking : s.applying} /> {state.step === 'checking' ? s.checking : s.applying}
           </p>
         ) : null}
-        {state.step === 'done' ? <p class="ok">{fill(s.imported, { version: state.version })}</p> : null}
+        {state.step === 'done' && state.version === activeVersion ? <p class="ok">{fill(s.imported, { version: state.version })}</p> : null}
         {state.step === 'error' ? (
           <div class="errors" role="alert">
             <p>{s.errorsTitle}</p>
             <ul>
-              {state.messages.map((m, i) => (
+              {problemText(state.error, state.json).map((m, i) => (
                 <li key={i}>
                   <code>{m}</code>
                 </li>
@@ -126,11 +135,16 @@ function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; sum
       <th scope="row">{title}</th>
       {(['added', 'removed', 'changed'] as const).map((k) => (
         <td key={k} data-kind={k}>
-          <strong>{list[k].length}</strong> {s[k]}
+          <span class="count">
+            <strong>{list[k].length}</strong> {s[k]}
+          </span>
           {list[k].length ? (
             <ul>
               {list[k].slice(0, 8).map((x) => (
-                <li key={x.id}>{x.label}</li>
+                <li key={x.id}>
+                  {x.label}
+                  {x.date ? ` (${formatDate(x.date, lang)})` : ''}
+                </li>
               ))}
               {list[k].length > 8 ? <li>…</li> : null}
             </ul>
@@ -160,4 +174,22 @@ function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; sum
       </p>
     </div>
   );
+}
+
+/**
+ * Adds the id of the document or entity an error points at ("documents[2].date" →
+ * "documents[2] (004_…).date"), so a maintainer need not count.
+ */
+function withItemIds(message: string, json: string | null): string {
+  if (!json) return message;
+  let parsed: { documents?: { id?: unknown }[]; entities?: { id?: unknown }[] };
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return message;
+  }
+  return message.replace(/\b(documents|entities)\[(\d+)\]/, (m, list: 'documents' | 'entities', i: string) => {
+    const id = parsed[list]?.[Number(i)]?.id;
+    return typeof id === 'string' ? `${m} (${id})` : m;
+  });
 }

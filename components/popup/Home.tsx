@@ -33,7 +33,7 @@ export function Home({ lang, page, info, settings, onShowEntity, onSearch }: Hom
       {info.kind === 'info' && info.info.suggested.length ? (
         <section class="home-section" aria-labelledby="h-start">
           <h2 id="h-start">{s.popup.startWith}</h2>
-          <Chips label={s.popup.startWith} items={info.info.suggested.map((e) => ({ key: e.id, text: e.name[lang] }))} onPick={onSearch} class="stacked" />
+          <Chips label={s.popup.startWith} items={info.info.suggested.map((e) => ({ key: e.id, text: e.name[lang] }))} onPick={onSearch} class="bare" />
         </section>
       ) : null}
       <p class="corpus" aria-live="polite">
@@ -42,7 +42,7 @@ export function Home({ lang, page, info, settings, onShowEntity, onSearch }: Hom
         {info.kind === 'info' ? (
           <>
             {fill(s.popup.corpusVersion, { version: info.info.corpusVersion })} · {plural(s.popup.documents, info.info.documents)} ·{' '}
-            {formatRange(info.info.first, info.info.last, lang)}
+            <span class="nowrap">{formatRange(info.info.first, info.info.last, lang)}</span>
           </>
         ) : null}
       </p>

@@ -99,7 +99,7 @@ export function Popup({ deps, initialSettings }: PopupProps) {
   };
 
   const nothing = results !== null && !results.entities.length && !results.passages.length;
-  const chips = results ? suggestionChips(results, lang) : [];
+  const chips = results ? suggestionChips(results, lang, nothing ? 5 : 3) : [];
   return (
     <div class="popup">
       <header class="top">
@@ -159,7 +159,7 @@ export function Popup({ deps, initialSettings }: PopupProps) {
                 <Chips label={s.popup.closest} items={chips.map((t) => ({ key: t, text: t }))} onPick={runNow} class="stacked" />
               </>
             ) : (
-              <Chips label={s.popup.suggestions} items={chips.map((t) => ({ key: t, text: t }))} onPick={runNow} />
+              <Chips label={s.popup.suggestions} items={chips.map((t) => ({ key: t, text: t }))} onPick={runNow} class="row" />
             )}
             {list && count ? (
               <>

@@ -27,7 +27,8 @@ function Options({ initial }: { initial: Settings }) {
   const [info, setInfo] = useState<CorpusInfo | null>(null);
   const [history, setHistory] = useState<ReplyValues['history'] | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The notice is a key or a raw error, put in words when shown, so it follows a language change.
+  const [notice, setNotice] = useState<{ saved: true } | { error: string } | null>(null);
 
   const refresh = async () => {
     const [i, h] = await Promise.all([ask({ type: 'corpusInfo' }), ask({ type: 'history' })]);
@@ -48,7 +49,7 @@ function Options({ initial }: { initial: Settings }) {
     const next = parseSettings({ ...settings, ...change });
     setSettings(next);
     await browser.storage.local.set({ [SETTINGS_KEY]: next });
-    setNotice(s.saved);
+    setNotice({ saved: true });
   };
   const runCorpusAction = async (question: string, type: 'restorePrevious' | 'resetToBuiltin') => {
     if (!confirm(question)) return;
@@ -56,7 +57,7 @@ function Options({ initial }: { initial: Settings }) {
       await ask({ type });
       await refresh();
     } catch (e) {
-      setNotice((e as Error).message);
+      setNotice({ error: (e as Error).message });
     }
   };
   const exportCorpus = async () => {
@@ -84,10 +85,10 @@ function Options({ initial }: { initial: Settings }) {
         onReset={() => void runCorpusAction(s.confirmReset, 'resetToBuiltin')}
         onExport={() => void exportCorpus()}
       />
-      <ImportSection lang={lang} ask={ask} fetchDeps={fetchDeps} onChanged={() => void refresh()} />
+      <ImportSection lang={lang} activeVersion={info?.corpusVersion ?? null} ask={ask} fetchDeps={fetchDeps} onChanged={() => void refresh()} />
       <SettingsSection lang={lang} settings={settings} shortcut={shortcut} onChange={(c) => void save(c)} onChangeShortcut={changeShortcut} />
       <p class="notice" role="status">
-        {notice}
+        {notice && 'saved' in notice ? s.saved : notice?.error}
       </p>
     </main>
   );

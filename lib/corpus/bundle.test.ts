@@ -15,7 +15,7 @@ describe('checkBundle', () => {
   it('names the field and shows the value of a bad date', () => {
     const b = clone(seedBundle().bundle) as Record<string, any>;
     b.documents[3].date = 'tomorrow';
-    expect(errorsOf(b)[0]).toBe('bundle: documents[3].date is not a date in the form YYYY-MM-DD (got "tomorrow")');
+    expect(errorsOf(b)).toEqual(['bundle: documents[3].date is not a date in the form YYYY-MM-DD (got "tomorrow")']);
   });
   it('refuses an impossible calendar date', () => {
     const b = clone(seedBundle().bundle) as Record<string, any>;

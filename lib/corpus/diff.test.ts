@@ -11,7 +11,7 @@ describe('diffBundles', () => {
     next.documents.push({ ...structuredClone(active.documents[0]!), id: 'new-doc', title: 'A new document' });
     next.entities.push({ ...structuredClone(active.entities[0]!), id: 'new-entity', name: { en: 'New Entity', es: 'Nueva entidad' } });
     const s = diffBundles(active, next, compareCorpusVersions);
-    expect(s.documents.added).toEqual([{ id: 'new-doc', label: `A new document (${active.documents[0]!.date})` }]);
+    expect(s.documents.added).toEqual([{ id: 'new-doc', label: 'A new document', date: active.documents[0]!.date }]);
     expect(s.entities.added).toEqual([{ id: 'new-entity', label: 'New Entity' }]);
     expect(s.documents.removed).toEqual([]);
     expect(s.documents.changed).toEqual([]);

@@ -1,9 +1,16 @@
 import type { Bundle } from './bundle';
 
+/** One changed item: its id, a readable label, and for documents their date (formatted by the page). */
+export interface ChangeItem {
+  id: string;
+  label: string;
+  date?: string;
+}
+
 export interface ChangeList {
-  added: { id: string; label: string }[];
-  removed: { id: string; label: string }[];
-  changed: { id: string; label: string }[];
+  added: ChangeItem[];
+  removed: ChangeItem[];
+  changed: ChangeItem[];
 }
 
 /** What importing `next` over `active` would change, for the reader to confirm. */
@@ -16,17 +23,17 @@ export interface ImportSummary {
   entities: ChangeList;
 }
 
-function diffById<T extends { id: string }>(before: readonly T[], after: readonly T[], label: (t: T) => string): ChangeList {
+function diffById<T extends { id: string }>(before: readonly T[], after: readonly T[], item: (t: T) => ChangeItem): ChangeList {
   const old = new Map(before.map((t) => [t.id, JSON.stringify(t)]));
   const out: ChangeList = { added: [], removed: [], changed: [] };
   const seen = new Set<string>();
   for (const t of after) {
     seen.add(t.id);
     const prev = old.get(t.id);
-    if (prev === undefined) out.added.push({ id: t.id, label: label(t) });
-    else if (prev !== JSON.stringify(t)) out.changed.push({ id: t.id, label: label(t) });
+    if (prev === undefined) out.added.push(item(t));
+    else if (prev !== JSON.stringify(t)) out.changed.push(item(t));
   }
-  for (const t of before) if (!seen.has(t.id)) out.removed.push({ id: t.id, label: label(t) });
+  for (const t of before) if (!seen.has(t.id)) out.removed.push(item(t));
   return out;
 }
 
@@ -36,7 +43,7 @@ export function diffBundles(active: Bundle | null, next: Bundle, compare: (a: st
     name: next.name,
     corpusVersion: { from: active?.corpusVersion ?? null, to: next.corpusVersion },
     older: active ? compare(next.corpusVersion, active.corpusVersion) < 0 : false,
-    documents: diffById(active?.documents ?? [], next.documents, (d) => `${d.title} (${d.date})`),
-    entities: diffById(active?.entities ?? [], next.entities, (e) => e.name.en),
+    documents: diffById(active?.documents ?? [], next.documents, (d) => ({ id: d.id, label: d.title, date: d.date })),
+    entities: diffById(active?.entities ?? [], next.entities, (e) => ({ id: e.id, label: e.name.en })),
   };
 }

@@ -15,7 +15,8 @@ export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$
 
 export const isoDate = z
   .string()
-  .regex(ISO_DATE, { message: 'is not a date in the form YYYY-MM-DD' })
+  // `abort`: a value that is not YYYY-MM-DD gets that one error, not a second "not a real date".
+  .regex(ISO_DATE, { message: 'is not a date in the form YYYY-MM-DD', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: 'is not a real calendar date',
   });

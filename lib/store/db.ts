@@ -34,6 +34,8 @@ export interface HistoryEntry {
   action: 'install' | 'update' | 'import' | 'restore' | 'reset' | 'rebuild-index';
   corpusVersion: string;
   note: string;
+  /** Where the corpus came from, for imports. */
+  source?: StoredBundle['source'];
 }
 
 export const DB_NAME = 'hled-lens';

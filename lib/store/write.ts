@@ -24,6 +24,6 @@ export async function writeActiveBundle(
     await db.mentions.bulkAdd(bundle.mentions);
     await db.bundles.put({ slot: 'active', corpusVersion: bundle.corpusVersion, checksum: prepared.checksum, json: prepared.json, source, activatedAt: now.toISOString() });
     await db.indexes.put({ key: 'search', corpusVersion: bundle.corpusVersion, json: prepared.indexJson });
-    await db.history.add({ at: now.toISOString(), action, corpusVersion: bundle.corpusVersion, note: `${bundle.name}, ${bundle.documents.length} documents, ${bundle.entities.length} entities` });
+    await db.history.add({ at: now.toISOString(), action, source, corpusVersion: bundle.corpusVersion, note: `${bundle.name}, ${bundle.documents.length} documents, ${bundle.entities.length} entities` });
   });
 }

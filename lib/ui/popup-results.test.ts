@@ -85,6 +85,11 @@ describe('suggestionChips', () => {
     expect(suggestionChips(r, 'en')).toEqual(['Gina Raimondo']);
   });
 
+  it('keeps at most `max`, best first', () => {
+    const r: SearchResults = { query: 'Sembradno', entities: [], passages: [], suggestions: ['Sembrando Oportunidades (Sowing Opportunities)', 'Sembrando Vida (Sowing Life)', 'United States Agency for International Development (USAID)'] };
+    expect(suggestionChips(r, 'en', 2)).toEqual(['Sembrando Oportunidades (Sowing Opportunities)', 'Sembrando Vida (Sowing Life)']);
+  });
+
   it('keeps names the reply has no entity for as they are', () => {
     const r: SearchResults = { query: 'Raimondoo', entities: [], passages: [], suggestions: ['Gina Raimondo'] };
     expect(suggestionChips(r, 'es')).toEqual(['Gina Raimondo']);

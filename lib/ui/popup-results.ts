@@ -58,9 +58,9 @@ export function resultList(results: SearchResults, opts: { perDocument?: number;
 
 /**
  * Suggestions to show as chips: the reply's closest entity names, in the interface language when
- * the reply also carries that entity, without the query itself and without repeats.
+ * the reply also carries that entity, without the query itself and without repeats; at most `max`.
  */
-export function suggestionChips(results: SearchResults, lang: UiLanguage): string[] {
+export function suggestionChips(results: SearchResults, lang: UiLanguage, max = Infinity): string[] {
   const byEnglish = new Map(results.entities.map((e) => [e.name.en, e.name[lang]]));
   const query = results.query.trim().toLocaleLowerCase();
   const out: string[] = [];
@@ -69,5 +69,5 @@ export function suggestionChips(results: SearchResults, lang: UiLanguage): strin
     const key = shown.toLocaleLowerCase();
     if (key !== query && !out.some((o) => o.toLocaleLowerCase() === key)) out.push(shown);
   }
-  return out;
+  return out.slice(0, max);
 }
