@@ -94,7 +94,13 @@ export const request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('matcherTable'), /** The version the tab has cached, if any. */ have: z.string().optional() }),
   z.object({ type: z.literal('cardsFor'), ids: z.array(entityId).max(1000) }),
   z.object({ type: z.literal('lookupEntity'), id: entityId }),
-  z.object({ type: z.literal('search'), query: q, limit: z.number().int().min(1).max(200).optional() }),
+  z.object({
+    type: z.literal('search'),
+    query: q,
+    limit: z.number().int().min(1).max(200).optional(),
+    /** Language of the names in `suggestions` (the interface language). */
+    lang: z.enum(['en', 'es']).optional(),
+  }),
   z.object({ type: z.literal('corpusInfo') }),
   z.object({ type: z.literal('document'), id: z.string().min(1).max(200) }),
   /** Opens one of the extension's own pages in a new tab (a web page cannot navigate to it). */

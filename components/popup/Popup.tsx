@@ -163,12 +163,18 @@ export function Popup({ deps, initialSettings }: PopupProps) {
             )}
             {list && count ? (
               <>
-                <ResultList list={list} lang={lang} active={active} label={fill(s.resultsFor, { q: results.query.trim() })} onChoose={(i) => {
-                  setActive(i);
-                  choose(list.flat[i]!);
-                }} />
+                <ResultList
+                  list={list}
+                  lang={lang}
+                  active={active}
+                  label={fill(s.resultsFor, { q: results.query.trim() })}
+                  onChoose={(i) => {
+                    setActive(i);
+                    choose(list.flat[i]!);
+                  }}
+                />
                 <button type="button" class="link all" onClick={() => deps.openReader(searchHash(results.query.trim()))}>
-                  {s.popup.allInReader} →
+                  {s.popup.allInReader} <span aria-hidden="true">→</span>
                 </button>
               </>
             ) : null}

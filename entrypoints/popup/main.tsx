@@ -24,7 +24,7 @@ async function main() {
   const tell = (msg: TabRequest) => browser.tabs.sendMessage(tabId!, msg);
   const deps: PopupDeps = {
     lang,
-    search: (query) => ask({ type: 'search', query, limit: 30 }),
+    search: (query) => ask({ type: 'search', query, limit: 30, lang }),
     corpusInfo: () => ask({ type: 'corpusInfo' }),
     page: async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

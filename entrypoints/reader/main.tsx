@@ -25,7 +25,7 @@ function Reader({ lang }: { lang: UiLanguage }) {
         if (route.kind === 'document') setView({ route, doc: await ask({ type: 'document', id: route.doc }) });
         else if (route.kind === 'search') {
           setQuery(route.q);
-          setView({ route, results: await ask({ type: 'search', query: route.q, limit: 50 }) });
+          setView({ route, results: await ask({ type: 'search', query: route.q, limit: 50, lang }) });
         } else setView({ route });
       } catch (e) {
         setView({ route, error: (e as Error).message });

@@ -29,7 +29,7 @@ export async function handleRequest(service: CorpusService, raw: unknown, action
       case 'lookupEntity':
         return { ok: true, value: await service.lookupEntity(msg.id) };
       case 'search':
-        return { ok: true, value: await service.search(msg.query, msg.limit) };
+        return { ok: true, value: await service.search(msg.query, msg.limit, msg.lang) };
       case 'corpusInfo':
         return { ok: true, value: await service.corpusInfo() };
       case 'document':

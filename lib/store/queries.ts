@@ -88,7 +88,7 @@ export async function buildCards(view: CorpusView, ids: readonly string[], timel
  * found through an entity's other-language name ("Sowing Opportunities" for a passage saying
  * "Sembrando Oportunidades") gets that mention marked instead.
  */
-export async function searchCorpus(view: CorpusView, query: string, limit = 30): Promise<SearchResults> {
+export async function searchCorpus(view: CorpusView, query: string, limit = 30, lang: 'en' | 'es' = 'en'): Promise<SearchResults> {
   const q = query.trim();
   if (!q) return { query, entities: [], passages: [], suggestions: [] };
   const entityResults = queryEntities(view.indexes, q).slice(0, 6);
@@ -109,22 +109,31 @@ export async function searchCorpus(view: CorpusView, query: string, limit = 30):
     const p = rows[i];
     const doc = p && view.documents.get(p.document);
     if (!p || !doc) return;
-    let marks = markTerms(p.text, new Set(r.terms));
-    if (!marks.length) marks = (mentionsIn.get(p.id) ?? []).map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0]);
-    const [from, to] = marks[0] ?? [0, 0];
+    // The mentions of the entities the query names ("Sowing Opportunities" → the passage's
+    // "Sembrando Oportunidades") come first; the matched words are marked too, where they do not overlap.
+    const mentionMarks = (mentionsIn.get(p.id) ?? []).map((m): [number, number] => [m.start, m.end]);
+    const marks = mergeMarks(mentionMarks, markTerms(p.text, new Set(r.terms)));
+    const [from, to] = mentionMarks.sort((a, b) => a[0] - b[0])[0] ?? marks[0] ?? [0, 0];
     passages.push({ ...sourceOf(doc), passageId: p.id, snippet: cutSnippet(p.text, from, to, marks), score: r.score });
   });
-  let suggestions = entities.map((e) => e.name.en);
+  let suggestions = entities.map((e) => e.name[lang]);
   if (!entities.length && !passages.length) {
     suggestions = view.indexes.entities
       .search(q, { fuzzy: 0.4, prefix: true, combineWith: 'OR' })
       .slice(0, 5)
       .flatMap((r) => {
         const e = view.entities.get(String(r.id));
-        return e ? [e.name.en] : [];
+        return e ? [e.name[lang]] : [];
       });
   }
   return { query, entities, passages, suggestions };
+}
+
+/** Marks from both lists, sorted, dropping any that overlap one already kept (mentions win). */
+function mergeMarks(first: [number, number][], second: [number, number][]): [number, number][] {
+  const kept: [number, number][] = [];
+  for (const m of [...first, ...second]) if (!kept.some(([a, b]) => m[0] < b && a < m[1])) kept.push(m);
+  return kept.sort((a, b) => a[0] - b[0]);
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {

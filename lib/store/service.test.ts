@@ -178,3 +178,20 @@ describe('CorpusDb schema upgrades', () => {
     await Dexie.delete(name);
   });
 });
+
+describe('search marks', () => {
+  it('marks the Spanish name in a passage found by the English one, first', async () => {
+    const { service } = makeService();
+    const r = await service.search('Sowing Opportunities');
+    const hit = r.passages.find((p) => /Sembrando Oportunidades/.test(p.snippet.text) && !/Sowing Opportunities/.test(p.snippet.text))!;
+    expect(hit).toBeDefined();
+    const [a, b] = hit.snippet.marks[0]!;
+    expect(hit.snippet.text.slice(a, b)).toBe('Sembrando Oportunidades');
+  });
+  it('gives suggestions in the language asked for', async () => {
+    const { service } = makeService();
+    expect((await service.search('Klowtier', 10, 'es')).suggestions).toContain('Tatiana Clouthier');
+    const es = await service.search('Secretaría de Economía', 10, 'es');
+    expect(es.suggestions[0]).toBe('Secretaría de Economía');
+  });
+});

@@ -182,8 +182,8 @@ export class CorpusService {
     return (await buildCards(await this.ready(), [id]))[0] ?? null;
   }
 
-  async search(query: string, limit?: number) {
-    return searchCorpus(await this.ready(), query, limit);
+  async search(query: string, limit?: number, lang?: 'en' | 'es') {
+    return searchCorpus(await this.ready(), query, limit, lang);
   }
 
   async corpusInfo(): Promise<CorpusInfo> {
