@@ -225,7 +225,7 @@ describe('toolbar popup (Chromium)', () => {
     const found2022 = spanish.groups.find((g) => g.datetime === statement.date);
     expect(found2022?.title).toBe(statement.title);
     expect(found2022!.passages.some((p) => p.text.includes('Sowing Opportunities'))).toBe(true);
-    expect(spanish.groups.flatMap((g) => g.passages.flatMap((p) => p.marks))).toContain('Oportunidades');
+    expect(spanish.groups.flatMap((g) => g.passages.flatMap((p) => p.marks))).toContain('Sembrando Oportunidades');
   });
 
   it('moves through the results with the arrow keys and opens the reader at the chosen passage on Enter', async () => {
