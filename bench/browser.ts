@@ -130,7 +130,7 @@ export async function bundleForPage(entry: string, minify = false): Promise<stri
 
 /**
  * Calls `window[ns][fn](arg)` in the page and returns its JSON result. Page code lives in bundled
- * entries (bench/page/), never in functions serialized from here.
+ * entries (bench/in-page/), never in functions serialized from here.
  */
 export async function callPage<R>(page: Page, ns: string, fn: string, arg: unknown = null): Promise<R> {
   return (await page.evaluate(`globalThis[${JSON.stringify(ns)}][${JSON.stringify(fn)}](${JSON.stringify(arg)})`)) as R;

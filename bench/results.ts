@@ -41,18 +41,19 @@ function formatValue(f: Figure): string {
   return f.unit && f.unit !== 'count' && f.unit !== 'ratio' ? `${s} ${f.unit}` : f.unit === 'ratio' ? `${s}×` : s;
 }
 
-/** A plain-text table: name, value, target, whether it is met, and the note. */
+/** A plain-text table (figure, value, target, whether it is met), then each figure's note. */
 export function formatTable(figures: Figures): string {
   const rows = Object.entries(figures).map(([name, f]) => {
     const ok = meets(f.value, f.target);
-    return [name, formatValue(f), f.target, ok === null ? '' : ok ? 'ok' : 'MISS', f.note];
+    return [name, formatValue(f), f.target, ok === null ? '' : ok ? 'ok' : 'MISS'];
   });
-  const head = ['figure', 'value', 'target', '', 'note'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 4 ? 0 : r[i]!.length))));
+  const head = ['figure', 'value', 'target', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) =>
     r
-      .map((c, i) => (i === 4 ? c : i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [line(head), line(widths.map((w, i) => (i === 4 ? '----' : '-'.repeat(w)))), ...rows.map(line)].join('\n');
+  const notes = Object.entries(figures).map(([name, f]) => `- ${name}: ${f.note}`);
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', 'Notes:', ...notes].join('\n');
 }

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { buildBundle, type BuildResult } from '../lib/corpus/build';
 import { readSeeds } from '../lib/corpus/seeds-node';
+import { ROOT } from './paths';
 
-const ROOT = resolve(import.meta.dirname, '..');
 let cached: BuildResult | null = null;
 
 /**
