@@ -40,7 +40,12 @@ export function Card({ card, lang, readerUrl, searchUrl, onNavigate, onClose, ma
     },
   });
   const roles = rolesNewestFirst(card.roles);
-  const shown = card.timeline.slice(0, maxTimeline);
+  // One entry per document first (newest first), so the card spans the corpus, not one article.
+  const seen = new Set<string>();
+  const firstPerDocument = card.timeline.filter((t) => !seen.has(t.documentId) && seen.add(t.documentId));
+  const shown = [...firstPerDocument, ...card.timeline.filter((t) => !firstPerDocument.includes(t))]
+    .slice(0, maxTimeline)
+    .sort((a, b) => b.date.localeCompare(a.date));
   const more = card.timeline.length - shown.length;
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby="hled-card-title" aria-describedby="hled-card-desc" tabIndex={-1} lang={lang}>
@@ -101,7 +106,11 @@ export function Card({ card, lang, readerUrl, searchUrl, onNavigate, onClose, ma
             </li>
           ))}
         </ol>
-        {more > 0 ? <p class="more">{fill(s.moreMentions, { n: more })}</p> : null}
+        {more > 0 ? (
+          <p class="more">
+            <a {...extensionLink(searchUrl(name))}>{fill(s.moreMentions, { n: more })}</a>
+          </p>
+        ) : null}
       </section>
       <footer>
         <a class="search" {...extensionLink(searchUrl(name))}>

@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { EntityCard } from '@/lib/messages';
 import type { UiLanguage } from '@/lib/ui/strings';
 import { Card } from './Card';
@@ -74,7 +74,21 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
         void computePosition(reference, floating, {
           strategy: 'fixed',
           placement: 'bottom-start',
-          middleware: [offset(6), inline(), flip({ padding: 8 }), shift({ padding: 8 })],
+          // size() shrinks the card to the room on the chosen side (it scrolls inside), so it is
+          // never cut off by a short window or a highlight near an edge.
+          middleware: [
+            offset(6),
+            inline(),
+            flip({ padding: 8, fallbackStrategy: 'bestFit' }),
+            shift({ padding: 8 }),
+            size({
+              padding: 8,
+              apply({ availableHeight, availableWidth, elements }) {
+                elements.floating.style.maxHeight = `${Math.max(120, Math.min(480, availableHeight))}px`;
+                elements.floating.style.maxWidth = `${Math.max(200, Math.min(380, availableWidth))}px`;
+              },
+            }),
+          ],
         }).then(({ x, y }) => {
           floating.style.left = `${x}px`;
           floating.style.top = `${y}px`;

@@ -16,7 +16,11 @@ export function ArticleView({ doc, lang, cited }: ArticleViewProps) {
   const citedRef = useRef<HTMLElement>(null);
   useEffect(() => {
     const el = citedRef.current;
-    if (!el) return;
+    if (!el) {
+      // Another document without a cited passage opens at its title, not where the last one was.
+      window.scrollTo(0, 0);
+      return;
+    }
     el.scrollIntoView({ block: 'center' });
     el.focus({ preventScroll: true });
   }, [doc.documentId, cited]);

@@ -171,9 +171,14 @@ export async function hoverMention(page: Page, text: string, within?: string): P
   return { point, mention };
 }
 
+/** Resolves after the page has run an animation frame (code that samples the pointer once per frame has seen it). */
+export function nextFrame(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+}
+
 /**
- * Moves the mouse from `from` through `via` points in steps of at most `stepPx`, one pointer
- * event per step (a hand moving the mouse, not a jump).
+ * Moves the mouse along `points` in steps of at most `stepPx` pixels, one pointer event per step
+ * (a hand moving the mouse, not a jump).
  */
 export async function moveInSteps(page: Page, points: Point[], stepPx = 2): Promise<void> {
   let [prev] = points;
@@ -184,6 +189,17 @@ export async function moveInSteps(page: Page, points: Point[], stepPx = 2): Prom
     await page.mouse.move(next.x, next.y, { steps });
     prev = next;
   }
+}
+
+/**
+ * From a point on a highlight to a point inside its card, straight across the gap between them
+ * in small steps, pausing in the gap for one animation frame: the way a real pointer crosses it
+ * (the card layer hit-tests the pointer once per frame, so it does see the gap).
+ */
+export async function crossIntoCard(page: Page, from: Point, gap: Point, inside: Point, stepPx = 2): Promise<void> {
+  await moveInSteps(page, [from, gap], stepPx);
+  await nextFrame(page);
+  await moveInSteps(page, [gap, inside], stepPx);
 }
 
 /** Waits until a card is open (optionally with this title) and returns it. */
@@ -245,31 +261,63 @@ export async function waitForNoCard(page: Page, timeout = 5_000): Promise<void> 
   await page.waitForFunction((tag) => !document.querySelector(tag), CARD_HOST, { timeout });
 }
 
-/** One change of the card host, as recorded in the page (`performance.now()` time base). */
+/** One change of the card host, or one pointer event, as recorded in the page (`performance.now()` time base). */
 export interface HostEvent {
   at: number;
-  kind: 'added' | 'removed' | 'pointermove';
+  kind: 'added' | 'removed' | 'pointermove' | 'pointerenter' | 'pointerleave';
+  /** Pointer position (pointer events only). */
+  x?: number;
+  y?: number;
+  /** Tag of the innermost element under the pointer, inside the card's shadow root too (pointermove only). */
+  target?: string;
 }
 
 /**
  * Records, in the page's main world, every time a card host is added to or removed from the
- * document, and every pointer move (with the page's own clock), so a test can tell whether a
- * card stayed open the whole time and how long after the last move it closed.
+ * document, every pointer move, and the pointer entering or leaving the open card's host (with
+ * the page's own clock), so a test can tell whether a card stayed open the whole time and how
+ * long after the last move it closed.
  */
 export async function recordCardHost(page: Page): Promise<() => Promise<HostEvent[]>> {
   await page.evaluate((tag) => {
-    const log: { at: number; kind: string }[] = [];
+    const log: HostEvent[] = [];
     (window as unknown as { __cardHostLog: typeof log }).__cardHostLog = log;
     const upper = tag.toUpperCase();
+    const watchHost = (host: Node) => {
+      for (const kind of ['pointerenter', 'pointerleave'] as const) {
+        host.addEventListener(kind, (e) => log.push({ at: performance.now(), kind, x: (e as PointerEvent).clientX, y: (e as PointerEvent).clientY }));
+      }
+    };
+    const open = document.querySelector(tag);
+    if (open) watchHost(open);
     new MutationObserver((records) => {
       for (const r of records) {
-        for (const n of r.addedNodes) if (n.nodeName === upper) log.push({ at: performance.now(), kind: 'added' });
+        for (const n of r.addedNodes) {
+          if (n.nodeName !== upper) continue;
+          log.push({ at: performance.now(), kind: 'added' });
+          watchHost(n);
+        }
         for (const n of r.removedNodes) if (n.nodeName === upper) log.push({ at: performance.now(), kind: 'removed' });
       }
     }).observe(document.documentElement, { childList: true, subtree: true });
-    addEventListener('pointermove', () => log.push({ at: performance.now(), kind: 'pointermove' }), { capture: true, passive: true });
+    addEventListener(
+      'pointermove',
+      (e) => {
+        const inner = e.composedPath()[0];
+        log.push({ at: performance.now(), kind: 'pointermove', x: e.clientX, y: e.clientY, target: inner instanceof Element ? inner.tagName.toLowerCase() : '#' });
+      },
+      { capture: true, passive: true },
+    );
   }, CARD_HOST);
   return () => page.evaluate(() => (window as unknown as { __cardHostLog: HostEvent[] }).__cardHostLog.slice());
+}
+
+/** A compact, readable form of a host log for assertion messages. */
+export function describeLog(events: HostEvent[]): string {
+  const t0 = events[0]?.at ?? 0;
+  return events
+    .map((e) => `${Math.round(e.at - t0)}ms ${e.kind}${e.y !== undefined ? ` (${Math.round(e.x!)},${Math.round(e.y)})` : ''}${e.target ? ` ${e.target}` : ''}`)
+    .join('; ');
 }
 
 /** Where focus is, seen from the page: the active element, and inside the card's shadow root. */

@@ -157,14 +157,23 @@ export class Annotator {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
       this.walks++;
-      const walk = createTextWalk(root, { onShadowRoot: (sr) => this.watchShadowRoot(sr) });
+      const walk = createTextWalk(root, { onShadowRoot: (sr) => this.watchShadowRoot(sr), now: this.now });
       for (;;) {
         const t0 = this.now();
-        let batch: TextBatch | null = null;
-        while (this.now() - t0 < this.sliceMs && (batch = walk.next())) this.scanBatch(batch);
+        const deadline = t0 + this.sliceMs;
+        let finished = false;
+        for (;;) {
+          const batch: TextBatch | null = walk.next(deadline);
+          if (!batch) {
+            finished = true;
+            break;
+          }
+          this.scanBatch(batch);
+          if (this.now() >= deadline) break;
+        }
         this.publish();
         busy += this.now() - t0;
-        if (!batch) break;
+        if (finished) break;
         await this.yieldToPage();
         if (this.stopped) return;
       }
@@ -206,7 +215,11 @@ export class Annotator {
     for (const e of gone) for (const n of e.nodes) this.byNode.delete(n);
   }
 
-  /** Page-level rules over everything found so far, then one update of the highlight. */
+  /**
+   * Page-level rules over everything found so far, then the highlight is brought up to date by
+   * adding and deleting only what changed: re-adding every range after each slice made the
+   * browser repaint all of them on every frame.
+   */
   private publish(): void {
     const { table } = this.opts.matcher;
     if (!this.inOrder) {
@@ -216,17 +229,23 @@ export class Annotator {
     const ordered = this.raw;
     const rawMatches = ordered.map((e, i) => ({ start: i, end: i + 1, alias: e.alias }));
     const accepted: PageMention[] = [];
+    const next = new Map<StaticRange, PageMention>();
     for (const m of applyPageRules(table, rawMatches)) {
       if (this.types && !this.types.has(table.entities[m.entity]!.type)) continue;
-      accepted.push({ range: ordered[m.start]!.range, entity: m.entity, alias: m.alias, rule: m.rule });
+      const range = ordered[m.start]!.range;
+      const mention = this.acceptedByRange.get(range) ?? { range, entity: m.entity, alias: m.alias, rule: m.rule };
+      if (mention.rule !== m.rule) mention.rule = m.rule;
+      accepted.push(mention);
+      next.set(range, mention);
     }
-    this.accepted = accepted;
-    this.acceptedByRange = new Map(accepted.map((m) => [m.range, m]));
     if (this.highlight) {
-      this.highlight.clear();
-      for (const m of accepted) this.highlight.add(m.range);
+      for (const range of this.acceptedByRange.keys()) if (!next.has(range)) this.highlight.delete(range);
+      for (const range of next.keys()) if (!this.acceptedByRange.has(range)) this.highlight.add(range);
     }
-    this.opts.onChange?.(accepted);
+    const changed = accepted.length !== this.accepted.length || accepted.some((m, i) => m !== this.accepted[i]);
+    this.accepted = accepted;
+    this.acceptedByRange = next;
+    if (changed) this.opts.onChange?.(accepted);
   }
 
   private onMutations(records: MutationRecord[]): void {

@@ -14,6 +14,9 @@ describe('createTextWalk', () => {
   it('joins inline markup as it reads ("Marcelo <b>Ebrard</b>")', () => {
     expect(collect('<p>Secretary <b>Marcelo</b> <i>Ebrard</i> said</p>')).toBe('Secretary Marcelo Ebrard said');
   });
+  it('ends words at <br> with a single line break', () => {
+    expect(collect('<p>Marcelo Ebrard<br>Ken Salazar spoke</p>')).toBe('Marcelo Ebrard\nKen Salazar spoke');
+  });
   it('separates blocks with a blank line so no name crosses them', () => {
     expect(collect('<p>Marcelo</p><p>Ebrard</p>')).toBe(`Marcelo${BLOCK_BREAK}Ebrard`);
   });

@@ -33,6 +33,8 @@ export interface TextBatch {
 export interface WalkOptions {
   /** Stop the batch at the next block boundary once this many characters are collected. */
   maxChars?: number;
+  /** Clock for `next(deadline)`; `performance.now` by default. */
+  now?: () => number;
   /** Called for each open shadow root met, so the caller can walk it too. */
   onShadowRoot?: (root: ShadowRoot) => void;
 }
@@ -73,7 +75,8 @@ function isSkipped(el: Element): boolean {
  */
 export function createTextWalk(root: Node, opts: WalkOptions = {}) {
   const doc = root.ownerDocument ?? (root as Document);
-  const maxChars = opts.maxChars ?? 20_000;
+  const maxChars = opts.maxChars ?? 4_000;
+  const now = opts.now ?? (() => performance.now());
   // SHOW_ELEMENT | SHOW_TEXT: elements let us skip whole subtrees and notice blocks.
   const walker = doc.createTreeWalker(root, 0x1 | 0x4);
   const blockCache = new WeakMap<Node, Node>();
@@ -115,10 +118,21 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
   let pending: Node | null | undefined;
 
   return {
-    next(): TextBatch | null {
+    /**
+     * The next batch, or null at the end. A batch ends at a block boundary once it holds
+     * `maxChars` characters or, with a `deadline` (on the `now` clock), once that time is past.
+     */
+    next(deadline = Infinity): TextBatch | null {
       if (done) return null;
       if (pending === undefined) pending = start();
-      const batch: TextBatch = { text: '', nodes: [], starts: [] };
+      // Parts joined once at the end: growing one string and reading its end on every node
+      // flattens it again and again (most text nodes of a real page are whitespace).
+      const parts: string[] = [];
+      const nodes: Text[] = [];
+      const starts: number[] = [];
+      let length = 0;
+      let endsWithSpace = true;
+      let visited = 0;
       let node = pending;
       while (node) {
         if (node.nodeType === 1) {
@@ -128,31 +142,58 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
             continue;
           }
           if (el.shadowRoot && opts.onShadowRoot) opts.onShadowRoot(el.shadowRoot);
+          // <br> ends a word even with no whitespace around it ("Ebrard<br>Ken Salazar"); a
+          // single line break, which a name may still span.
+          if (el.tagName === 'BR' && length > 0) {
+            parts.push('\n');
+            length += 1;
+            endsWithSpace = true;
+          }
           node = walker.nextNode();
           continue;
         }
         const data = (node as Text).data;
+        if (!hasNonSpace(data)) {
+          if (!endsWithSpace) {
+            parts.push(' ');
+            length += 1;
+            endsWithSpace = true;
+          }
+          node = walker.nextNode();
+          continue;
+        }
         const block = blockOf(node);
         if (block !== lastBlock) {
           // A batch ends only between blocks, so no name is ever cut in two.
-          if (batch.text.length >= maxChars) break;
-          if (batch.text.length) batch.text += BLOCK_BREAK;
+          if (length >= maxChars || (length > 0 && (++visited & 15) === 0 && now() > deadline)) break;
+          if (length) {
+            parts.push(BLOCK_BREAK);
+            length += BLOCK_BREAK.length;
+          }
           lastBlock = block;
         }
-        if (/\S/.test(data)) {
-          batch.nodes.push(node as Text);
-          batch.starts.push(batch.text.length);
-          batch.text += data;
-        } else if (batch.text.length && !batch.text.endsWith(' ')) {
-          batch.text += ' ';
-        }
+        nodes.push(node as Text);
+        starts.push(length);
+        parts.push(data);
+        length += data.length;
+        endsWithSpace = isSpace(data.charCodeAt(data.length - 1));
         node = walker.nextNode();
       }
       pending = node;
       if (!node) done = true;
-      return batch.nodes.length || !done ? batch : null;
+      return nodes.length || !done ? { text: parts.join(''), nodes, starts } : null;
     },
   };
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+}
+
+/** True when the text has a character other than ASCII whitespace (checked from the start, cheaply). */
+function hasNonSpace(data: string): boolean {
+  for (let i = 0; i < data.length; i++) if (!isSpace(data.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Index of the text node holding offset `at` of a batch (binary search over `starts`). */

@@ -40,6 +40,26 @@ for (let c = 0; c < TABLE_SIZE; c++) {
   }
 }
 
+/**
+ * The tokenizer's hot-loop table, one lookup per character: 0 = separator, 1 = ignorable inside
+ * a word, anything else = a word character's folded code. (Function calls per character cost
+ * most before the JIT warms up, and a content script runs once per page: it is always cold.)
+ */
+export const WORD_FOLD = new Uint16Array(TABLE_SIZE);
+/** 1 for upper-case letters of the same range. */
+export const UPPER = new Uint8Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) {
+  WORD_FOLD[c] = classTable[c] === CharClass.Word ? foldTable[c]! : classTable[c] === CharClass.Ignorable ? 1 : 0;
+  UPPER[c] = lowerTable[c] !== c ? 1 : 0;
+}
+export const LATIN_END = TABLE_SIZE;
+
+/** `WORD_FOLD`'s encoding for characters past the table. */
+export function wordFoldHigh(c: number): number {
+  const cls = charClass(c);
+  return cls === CharClass.Word ? foldCode(c) || 2 : cls === CharClass.Ignorable ? 1 : 0;
+}
+
 const highClassCache = new Map<number, CharClass>();
 
 /** Class of a code unit; surrogate halves count as word characters so astral letters stay whole. */

@@ -1,4 +1,4 @@
-import { CharClass, charClass, foldCode, isUpper } from './chars';
+import { CharClass, LATIN_END, UPPER, WORD_FOLD, charClass, foldCode, isUpper, wordFoldHigh } from './chars';
 
 /** Case shape bits of a token, read from its original letters. */
 export const enum Shape {
@@ -45,7 +45,8 @@ export function tokenize(text: string): Tokens {
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (charClass(c) !== CharClass.Word) {
+    let f = c < LATIN_END ? WORD_FOLD[c]! : wordFoldHigh(c);
+    if (f <= 1) {
       i++;
       continue;
     }
@@ -58,11 +59,10 @@ export function tokenize(text: string): Tokens {
     let allUpper = true;
     let restLower = true;
     for (;;) {
-      const cls = charClass(c);
-      if (cls === CharClass.Word) {
-        h = Math.imul(h ^ foldCode(c), FNV_PRIME);
-        const up = isUpper(c);
-        if (!isDigit(c)) {
+      if (f > 1) {
+        h = Math.imul(h ^ f, FNV_PRIME);
+        if (c < 0x30 || c > 0x39) {
+          const up = c < LATIN_END ? UPPER[c] === 1 : isUpper(c);
           if (first) firstUpper = up;
           else if (up) restLower = false;
           if (!up) allUpper = false;
@@ -70,7 +70,7 @@ export function tokenize(text: string): Tokens {
           letters++;
         }
         segment++;
-      } else if (cls !== CharClass.Ignorable) {
+      } else if (f === 0) {
         // "U.S" / "EE.UU": a period after a short segment, followed by a letter, joins the token.
         // "EE. UU.", with the space the Spanish style guides ask for, is one token too.
         if (c === 0x2e && segment <= 2 && !isDigit(text.charCodeAt(i - 1))) {
@@ -84,6 +84,7 @@ export function tokenize(text: string): Tokens {
       i++;
       if (i >= n) break;
       c = text.charCodeAt(i);
+      f = c < LATIN_END ? WORD_FOLD[c]! : wordFoldHigh(c);
     }
     if (count === cap) {
       cap *= 2;

@@ -68,4 +68,14 @@ describe('HoverIntent', () => {
     hi.openNow('k');
     expect(events).toEqual(['open k']);
   });
+  it('does not switch cards when the pointer crosses another target on its way into the card', () => {
+    hi.enterTarget('a');
+    vi.advanceTimersByTime(300);
+    hi.enterTarget('b');
+    vi.advanceTimersByTime(50);
+    hi.enterCard();
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual(['open a']);
+    expect(hi.current).toBe('a');
+  });
 });

@@ -62,6 +62,8 @@ export class HoverIntent<T> {
   enterCard(): void {
     this.inCard = true;
     this.cancelClose();
+    // The pointer may have crossed another highlight on its way in: that one must not open.
+    this.cancelOpen();
   }
 
   leaveCard(): void {
