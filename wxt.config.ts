@@ -17,8 +17,11 @@ export default defineConfig({
     // The extension ships the bundle built from `seeds/` at build time: never hand-edited, never
     // stale. A catalog error fails the build with the entity or field named.
     'build:publicAssets': async (wxt, files) => {
-      const { json } = buildBundle(readSeeds(resolve(__dirname, 'seeds')), { sourceDateEpoch: sourceDateEpoch() });
+      const { json, bundle } = buildBundle(readSeeds(resolve(__dirname, 'seeds')), { sourceDateEpoch: sourceDateEpoch() });
       files.push({ relativeDest: 'corpus/builtin.json', contents: json });
+      // Its version alone, so a restarting service worker can tell whether an update shipped a
+      // newer corpus without reading the bundle.
+      files.push({ relativeDest: 'corpus/builtin.version.json', contents: `${JSON.stringify({ corpusVersion: bundle.corpusVersion })}\n` });
       // The card's view as an ES module the content script imports on pages with highlights, so
       // pages without any pay only for the matcher (see entrypoints/content/card-layer.ts).
       const ui = await esbuild({

@@ -7,12 +7,14 @@ import { CorpusService } from '@/lib/store/service';
 
 /** Where the build puts the bundle made from `seeds/` (see `wxt.config.ts`). */
 const BUILTIN_BUNDLE = '/corpus/builtin.json';
+const BUILTIN_VERSION = '/corpus/builtin.version.json';
 
 export default defineBackground(() => {
   const service = new CorpusService({
     db: new CorpusDb(),
     // Generated at build time, so WXT's list of public paths does not know it.
     loadBuiltin: async () => (await fetch(browser.runtime.getURL(BUILTIN_BUNDLE as PublicPath))).text(),
+    builtinVersion: async () => ((await (await fetch(browser.runtime.getURL(BUILTIN_VERSION as PublicPath))).json()) as { corpusVersion?: string }).corpusVersion ?? null,
   });
   const actions = {
     // Links in a card point at extension pages, which a web page may not open (they are not

@@ -6,7 +6,7 @@ import { processTerm, words } from './text';
  * worker restores them instead of re-indexing. `SEARCH_INDEX_VERSION` changes whenever the text
  * pipeline or fields change: a stored index of another version is rebuilt, never misread.
  */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** What the passage index sees of a passage. */
 export interface PassageIndexDoc {
@@ -15,7 +15,11 @@ export interface PassageIndexDoc {
   text: string;
   title: string;
   heading: string;
-  /** Names and aliases (both languages) of the entities the passage mentions. */
+  /**
+   * The entities the passage mentions, as tokens of their ids (`entityToken`). Names are not
+   * repeated in every passage: a query that names an entity, in either language, reaches its
+   * passages through these tokens (see `queryPassages`), and the index stays small.
+   */
   entities: string;
 }
 
@@ -42,17 +46,27 @@ const entityOptions: Options<EntityIndexDoc> = {
   processTerm: processIndexTerm,
 };
 
-/** Prefix on the word being typed and on longer words; fuzzy only where a typo is plausible. */
-function queryOptions(boost: Record<string, number>): SearchOptions {
-  return {
-    boost,
-    prefix: (term, i, all) => i === all.length - 1 || term.length >= 4,
-    fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-    combineWith: 'AND',
-  };
+/**
+ * Exact words, with a prefix only on the word being typed (the last). Typo tolerance is a second
+ * pass, used only when the exact one finds little: fuzzy matching of every word against a large
+ * vocabulary is what made long queries slow.
+ */
+function queryOptions(boost: Record<string, number>, fields?: string[]): SearchOptions {
+  return { boost, fields, prefix: (_term, i, all) => i === all.length - 1, combineWith: 'AND' };
 }
-const PASSAGE_QUERY = queryOptions({ entities: 2, title: 1.5, heading: 1.2, text: 1 });
+const fuzzy = (o: SearchOptions): SearchOptions => ({ ...o, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), prefix: (term, i, all) => i === all.length - 1 || term.length >= 5 });
+const PASSAGE_QUERY = queryOptions({ title: 1.5, heading: 1.2, text: 1 }, ['text', 'title', 'heading']);
 const ENTITY_QUERY = queryOptions({ names: 3, aliases: 2, description: 0.5 });
+/** Below this many exact hits, a query is tried again with typos allowed. */
+const FEW = 3;
+
+/**
+ * The index token of an entity id ("marcelo-ebrard" → "zzentmarceloebrard"): letters and digits
+ * only, so the tokenizer keeps it one word, and a prefix no real word has.
+ */
+export function entityToken(id: string): string {
+  return `zzent${id.replace(/[^a-z0-9]/g, '')}`;
+}
 
 export interface CorpusIndexes {
   passages: MiniSearch<PassageIndexDoc>;
@@ -91,14 +105,39 @@ export function restoreIndexes(json: string): CorpusIndexes {
   }
 }
 
-/** Passages for a query, best first; AND of the words, or OR when AND finds nothing. */
-export function queryPassages(ix: CorpusIndexes, query: string): SearchResult[] {
-  const all = ix.passages.search(query, PASSAGE_QUERY);
-  return all.length ? all : ix.passages.search(query, { ...PASSAGE_QUERY, combineWith: 'OR' });
+/**
+ * Passages for a query, best first: the words in the text, title or heading, OR a mention of
+ * one of `entityIds` (the entities the query names, so "Sowing Opportunities" reaches passages
+ * that say "Sembrando Oportunidades"). All words, then typos allowed, then any word.
+ */
+export function queryPassages(ix: CorpusIndexes, query: string, entityIds: readonly string[] = []): SearchResult[] {
+  const run = (o: SearchOptions) =>
+    entityIds.length
+      ? ix.passages.search({
+          combineWith: 'OR',
+          queries: [
+            { queries: [query], ...o } as never,
+            { queries: entityIds.map(entityToken), fields: ['entities'], combineWith: 'OR', boost: { entities: 2 } } as never,
+          ],
+        })
+      : ix.passages.search(query, o);
+  let hits = run(PASSAGE_QUERY);
+  if (hits.length < FEW) hits = run(fuzzy(PASSAGE_QUERY));
+  if (!hits.length) hits = run({ ...fuzzy(PASSAGE_QUERY), combineWith: 'OR' });
+  return hits;
 }
 
 export function queryEntities(ix: CorpusIndexes, query: string): SearchResult[] {
-  return ix.entities.search(query, ENTITY_QUERY);
+  const hits = ix.entities.search(query, ENTITY_QUERY);
+  return hits.length >= FEW ? hits : ix.entities.search(query, fuzzy(ENTITY_QUERY));
+}
+
+/**
+ * Entities the query names (all its words are in their names or aliases), not merely
+ * describes: these are the ones whose mentions count as matches.
+ */
+export function namedEntities(ix: CorpusIndexes, query: string): string[] {
+  return ix.entities.search(query, { fields: ['names', 'aliases'], combineWith: 'AND', prefix: (_t, i, all) => i === all.length - 1 }).map((r) => String(r.id));
 }
 
 /** Completions of what is being typed, from the passage index. */

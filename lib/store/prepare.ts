@@ -1,5 +1,5 @@
 import { checkBundle, type Bundle } from '../corpus';
-import { buildIndexes, serializeIndexes, type EntityIndexDoc, type PassageIndexDoc } from '../search/indexes';
+import { buildIndexes, entityToken, serializeIndexes, type EntityIndexDoc, type PassageIndexDoc } from '../search/indexes';
 
 /** Largest bundle accepted, in characters of JSON: far above any real corpus, below a browser's limits. */
 export const MAX_BUNDLE_CHARS = 100 * 1024 * 1024;
@@ -40,7 +40,6 @@ export async function prepareBundle(json: string): Promise<PreparedBundle> {
 
 /** What the search indexes see of a bundle. */
 export function indexDocs(bundle: Bundle): [PassageIndexDoc[], EntityIndexDoc[]] {
-  const names = new Map(bundle.entities.map((e) => [e.id, [e.name.en, e.name.es, ...e.aliases.map((a) => a.text)].join(' \n ')]));
   const byPassage = new Map<string, Set<string>>();
   for (const m of bundle.mentions) {
     const set = byPassage.get(m.passage) ?? new Set();
@@ -56,7 +55,7 @@ export function indexDocs(bundle: Bundle): [PassageIndexDoc[], EntityIndexDoc[]]
         text: p.text,
         title: d.title,
         heading: p.heading ?? '',
-        entities: [...(byPassage.get(p.id) ?? [])].map((id) => names.get(id) ?? '').join(' \n '),
+        entities: [...(byPassage.get(p.id) ?? [])].map(entityToken).join(' '),
       });
     }
   }

@@ -1,9 +1,9 @@
 import type { Entity, Role } from '../corpus';
 import type { EntityCard, EntityHit, PassageHit, SearchResults, TimelineEntry } from '../messages';
-import { queryEntities, queryPassages, type CorpusIndexes } from '../search/indexes';
+import { namedEntities, queryEntities, queryPassages, type CorpusIndexes } from '../search/indexes';
 import { cutSnippet } from '../search/snippet';
 import { markTerms } from '../search/text';
-import type { CorpusDb, StoredDocument, StoredMention, StoredPassage } from './db';
+import type { CorpusDb, StoredDocument, StoredPassage } from './db';
 
 /** What the queries read from memory: small tables kept by the service after start-up. */
 export interface CorpusView {
@@ -35,12 +35,8 @@ export async function buildCards(view: CorpusView, ids: readonly string[], timel
   if (!wanted.length) return [];
   const mentions = await view.db.mentions.where('entity').anyOf(wanted).toArray();
   const passageIds = [...new Set(mentions.map((m) => m.passage))];
-  const [passages, around] = await Promise.all([
-    view.db.passages.bulkGet(passageIds),
-    view.db.mentions.where('passage').anyOf(passageIds).toArray(),
-  ]);
+  const passages = await view.db.passages.bulkGet(passageIds);
   const passageById = new Map(passages.filter((p): p is StoredPassage => !!p).map((p) => [p.id, p]));
-  const entitiesInPassage = groupBy(around, (m) => m.passage);
   const byEntity = groupBy(mentions, (m) => m.entity);
   return wanted.map((id) => {
     const e = view.entities.get(id)!;
@@ -53,7 +49,7 @@ export async function buildCards(view: CorpusView, ids: readonly string[], timel
       if (!p || !doc) continue;
       const marks = ms.map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0]);
       timeline.push({ ...sourceOf(doc), passageId: pid, snippet: cutSnippet(p.text, marks[0]![0], marks[0]![1], marks) });
-      for (const other of new Set((entitiesInPassage.get(pid) ?? []).map((m) => m.entity))) {
+      for (const other of new Set((p.mentions ?? []).map(([entity]) => entity))) {
         if (other !== id) related.set(other, (related.get(other) ?? 0) + 1);
       }
     }
@@ -96,14 +92,11 @@ export async function searchCorpus(view: CorpusView, query: string, limit = 30, 
     const e = view.entities.get(String(r.id));
     return e ? [{ id: e.id, type: e.type, name: e.name, role: latestRole(e.roles), score: r.score }] : [];
   });
-  const results = queryPassages(view.indexes, q).slice(0, limit);
+  const named = namedEntities(view.indexes, q);
+  const results = queryPassages(view.indexes, q, named).slice(0, limit);
   const ids = results.map((r) => String(r.id));
-  const [rows, entityMentions] = await Promise.all([
-    view.db.passages.bulkGet(ids),
-    entities.length ? view.db.mentions.where('passage').anyOf(ids).toArray() : Promise.resolve([] as StoredMention[]),
-  ]);
-  const hitIds = new Set(entities.map((e) => e.id));
-  const mentionsIn = groupBy(entityMentions.filter((m) => hitIds.has(m.entity)), (m) => m.passage);
+  const rows = await view.db.passages.bulkGet(ids);
+  const hitIds = new Set(named);
   const passages: PassageHit[] = [];
   results.forEach((r, i) => {
     const p = rows[i];
@@ -111,7 +104,7 @@ export async function searchCorpus(view: CorpusView, query: string, limit = 30, 
     if (!p || !doc) return;
     // The mentions of the entities the query names ("Sowing Opportunities" → the passage's
     // "Sembrando Oportunidades") come first; the matched words are marked too, where they do not overlap.
-    const mentionMarks = (mentionsIn.get(p.id) ?? []).map((m): [number, number] => [m.start, m.end]);
+    const mentionMarks = (p.mentions ?? []).filter(([entity]) => hitIds.has(entity)).map(([, start, end]): [number, number] => [start, end]);
     const marks = mergeMarks(mentionMarks, markTerms(p.text, new Set(r.terms)));
     const [from, to] = mentionMarks.sort((a, b) => a[0] - b[0])[0] ?? marks[0] ?? [0, 0];
     passages.push({ ...sourceOf(doc), passageId: p.id, snippet: cutSnippet(p.text, from, to, marks), score: r.score });

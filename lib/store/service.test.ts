@@ -163,18 +163,19 @@ describe('handleRequest', () => {
 });
 
 describe('CorpusDb schema upgrades', () => {
-  it('opens a version 1 database as version 2 with its data intact', async () => {
+  it('opens a version 1 database as the current version with its data intact and the meta row filled', async () => {
     const name = `upgrade-${Date.now()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({ documents: 'id, date', passages: 'id, document', entities: 'id, type', mentions: '++key, entity, passage, document', bundles: 'slot', indexes: 'key' });
     await v1.table('documents').put({ id: 'doc-1', date: '2022-09-12', title: 'T' });
+    await v1.table('bundles').put({ slot: 'active', corpusVersion: '2025.01.01.1', checksum: 'x', json: '{"name":"Old corpus"}', source: 'file', activatedAt: '2025-01-01T00:00:00Z' });
     v1.close();
-    const v2 = new CorpusDb(name);
-    expect(await v2.documents.get('doc-1')).toMatchObject({ title: 'T' });
-    expect(await v2.history.count()).toBe(0);
-    await v2.history.add({ at: '2026-01-01T00:00:00Z', action: 'install', corpusVersion: 'x', note: '' });
-    expect(v2.verno).toBe(2);
-    v2.close();
+    const db = new CorpusDb(name);
+    expect(await db.documents.get('doc-1')).toMatchObject({ title: 'T' });
+    expect(await db.history.count()).toBe(0);
+    expect(await db.meta.get('active')).toEqual({ key: 'active', corpusVersion: '2025.01.01.1', name: 'Old corpus', source: 'file' });
+    expect(db.verno).toBe(3);
+    db.close();
     await Dexie.delete(name);
   });
 });

@@ -12,6 +12,8 @@ export interface CorpusServiceOptions {
   db: CorpusDb;
   /** The bundle shipped with the extension, as JSON text. */
   loadBuiltin: () => Promise<string>;
+  /** Its corpus version alone (a small file beside it), so start-up need not read the bundle. */
+  builtinVersion?: () => Promise<string | null>;
   log?: (message: string) => void;
   now?: () => Date;
 }
@@ -49,16 +51,16 @@ export class CorpusService {
 
   private async start(): Promise<Loaded> {
     const { db } = this.opts;
-    const active = await db.bundles.get('active');
+    const active = await db.meta.get('active');
     if (!active) {
       await writeActiveBundle(db, await prepareBundle(await this.opts.loadBuiltin()), 'builtin', 'install', this.now());
     } else {
-      const builtin = await this.opts.loadBuiltin();
-      const builtinVersion = readCorpusVersion(builtin);
+      let builtin: string | null = null;
+      const builtinVersion = this.opts.builtinVersion ? await this.opts.builtinVersion() : readCorpusVersion((builtin = await this.opts.loadBuiltin()));
       // A newer built-in corpus (extension update) replaces the active one, unless the reader
       // imported a corpus that is newer still.
       if (builtinVersion && compareCorpusVersions(builtinVersion, active.corpusVersion) > 0) {
-        await writeActiveBundle(db, await prepareBundle(builtin), 'builtin', 'update', this.now());
+        await writeActiveBundle(db, await prepareBundle(builtin ?? (await this.opts.loadBuiltin())), 'builtin', 'update', this.now());
       }
     }
     return this.loadView();
@@ -66,12 +68,7 @@ export class CorpusService {
 
   private async loadView(): Promise<Loaded> {
     const { db } = this.opts;
-    const [active, documents, entities, stored] = await Promise.all([
-      db.bundles.get('active'),
-      db.documents.toArray(),
-      db.entities.toArray(),
-      db.indexes.get('search'),
-    ]);
+    const [active, documents, entities, stored] = await Promise.all([db.meta.get('active'), db.documents.toArray(), db.entities.toArray(), db.indexes.get('search')]);
     if (!active) throw new Error('store: no active corpus after start-up');
     let indexes;
     try {
@@ -80,7 +77,9 @@ export class CorpusService {
     } catch (e) {
       // A missing or unreadable snapshot is rebuilt from the active bundle, and the event logged.
       this.log(`store: rebuilding the search index (${(e as Error).message})`);
-      const prepared = await prepareBundle(active.json);
+      const bundle = await db.bundles.get('active');
+      if (!bundle) throw new Error('store: the active bundle is missing');
+      const prepared = await prepareBundle(bundle.json);
       await db.transaction('rw', [db.indexes, db.history], async () => {
         await db.indexes.put({ key: 'search', corpusVersion: active.corpusVersion, json: prepared.indexJson });
         await db.history.add({ at: this.now().toISOString(), action: 'rebuild-index', corpusVersion: active.corpusVersion, note: (e as Error).message });
@@ -93,7 +92,7 @@ export class CorpusService {
       documents: new Map(documents.map((d) => [d.id, d])),
       entities: new Map(entityList.map((e) => [e.id, e])),
       indexes,
-      active: { corpusVersion: active.corpusVersion, source: active.source, name: readName(active.json) },
+      active: { corpusVersion: active.corpusVersion, source: active.source, name: active.name },
       table: buildMatcherTable(active.corpusVersion, entityList),
     };
   }
@@ -239,14 +238,5 @@ function readCorpusVersion(json: string): string | null {
     return typeof v === 'string' ? v : null;
   } catch {
     return null;
-  }
-}
-
-function readName(json: string): string {
-  try {
-    const n = (JSON.parse(json) as { name?: unknown }).name;
-    return typeof n === 'string' ? n : 'HLED corpus';
-  } catch {
-    return 'HLED corpus';
   }
 }

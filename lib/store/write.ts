@@ -14,16 +14,23 @@ export async function writeActiveBundle(
   now: Date,
 ): Promise<void> {
   const { bundle } = prepared;
-  await db.transaction('rw', [db.documents, db.passages, db.entities, db.mentions, db.bundles, db.indexes, db.history], async () => {
+  await db.transaction('rw', [db.documents, db.passages, db.entities, db.mentions, db.bundles, db.indexes, db.history, db.meta], async () => {
     const active = await db.bundles.get('active');
     if (active && active.checksum !== prepared.checksum) await db.bundles.put({ ...active, slot: 'previous' });
     await Promise.all([db.documents.clear(), db.passages.clear(), db.entities.clear(), db.mentions.clear()]);
     await db.documents.bulkAdd(bundle.documents.map(({ passages, ...d }) => ({ ...d, passageCount: passages.length })));
-    await db.passages.bulkAdd(bundle.documents.flatMap((d) => d.passages.map((p) => ({ ...p, document: d.id }))));
+    const inPassage = new Map<string, [string, number, number][]>();
+    for (const m of bundle.mentions) {
+      const list = inPassage.get(m.passage);
+      if (list) list.push([m.entity, m.start, m.end]);
+      else inPassage.set(m.passage, [[m.entity, m.start, m.end]]);
+    }
+    await db.passages.bulkAdd(bundle.documents.flatMap((d) => d.passages.map((p) => ({ ...p, document: d.id, mentions: inPassage.get(p.id) ?? [] }))));
     await db.entities.bulkAdd(bundle.entities);
     await db.mentions.bulkAdd(bundle.mentions);
     await db.bundles.put({ slot: 'active', corpusVersion: bundle.corpusVersion, checksum: prepared.checksum, json: prepared.json, source, activatedAt: now.toISOString() });
     await db.indexes.put({ key: 'search', corpusVersion: bundle.corpusVersion, json: prepared.indexJson });
+    await db.meta.put({ key: 'active', corpusVersion: bundle.corpusVersion, name: bundle.name, source });
     await db.history.add({ at: now.toISOString(), action, source, corpusVersion: bundle.corpusVersion, note: `${bundle.name}, ${bundle.documents.length} documents, ${bundle.entities.length} entities` });
   });
 }
