@@ -9,6 +9,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { annotateBench } from './annotate';
+import { cardHoverBench } from './card-hover';
 import { contentScriptBench } from './content-script';
 import type { BenchContext, BenchModule, Figures } from './figures';
 import { ROOT } from './paths';
@@ -19,7 +20,8 @@ const MODULES: BenchModule[] = [
   contentScriptBench,
   annotateBench,
   searchBench,
-  // card.hover_p95_ms, match.*, detect.*: add their modules here.
+  cardHoverBench,
+  // match.*, detect.*: add their modules here.
 ];
 
 async function main(): Promise<number> {
