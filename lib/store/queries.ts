@@ -87,15 +87,18 @@ export async function buildCards(view: CorpusView, ids: readonly string[], timel
 export async function searchCorpus(view: CorpusView, query: string, limit = 30, lang: 'en' | 'es' = 'en'): Promise<SearchResults> {
   const q = query.trim();
   if (!q) return { query, entities: [], passages: [], suggestions: [] };
-  const entityResults = queryEntities(view.indexes, q).slice(0, 6);
-  const entities: EntityHit[] = entityResults.flatMap((r) => {
-    const e = view.entities.get(String(r.id));
-    return e ? [{ id: e.id, type: e.type, name: e.name, role: latestRole(e.roles), score: r.score }] : [];
-  });
   const named = namedEntities(view.indexes, q);
   const results = queryPassages(view.indexes, q, named).slice(0, limit);
   const ids = results.map((r) => String(r.id));
-  const rows = await view.db.passages.bulkGet(ids);
+  // The passages are read from IndexedDB while the entity hits are computed.
+  const reading = view.db.passages.bulkGet(ids);
+  const entities: EntityHit[] = queryEntities(view.indexes, q)
+    .slice(0, 6)
+    .flatMap((r) => {
+      const e = view.entities.get(String(r.id));
+      return e ? [{ id: e.id, type: e.type, name: e.name, role: latestRole(e.roles), score: r.score }] : [];
+    });
+  const rows = await reading;
   const hitIds = new Set(named);
   const passages: PassageHit[] = [];
   results.forEach((r, i) => {
