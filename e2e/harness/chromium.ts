@@ -10,6 +10,12 @@ export const CHROME_EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3'
 /** The extension's name: Chromium names the content scripts' isolated world after it. */
 export const EXTENSION_NAME = 'HLED Lens';
 
+/**
+ * Flags every Chromium the tests and the bench launch gets: without the network ones, Chromium
+ * floods this machine's closed network with background requests that fail.
+ */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
 export interface ChromiumSession {
   context: BrowserContext;
   extensionId: string;
@@ -57,12 +63,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       args: [
         `--disable-extensions-except=${extensionPath}`,
         `--load-extension=${extensionPath}`,
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
+        ...CHROMIUM_ARGS,
       ],
     });
   } catch (err) {

@@ -19,11 +19,8 @@ export class BundleError extends Error {
   }
 }
 
-/**
- * Parses, validates and indexes a bundle before any write, so that a bad bundle is refused
- * with nothing touched and the write itself is one short transaction.
- */
-export async function prepareBundle(json: string): Promise<PreparedBundle> {
+/** Parses and validates bundle JSON; throws `BundleError` naming what is wrong (size, JSON, fields). */
+export function parseBundle(json: string): Bundle {
   if (json.length > MAX_BUNDLE_CHARS) throw new BundleError([`bundle: is larger than the limit of ${MAX_BUNDLE_CHARS / 1024 / 1024} MB`]);
   let parsed: unknown;
   try {
@@ -33,7 +30,15 @@ export async function prepareBundle(json: string): Promise<PreparedBundle> {
   }
   const checked = checkBundle(parsed);
   if (!checked.ok) throw new BundleError(checked.errors);
-  const bundle = checked.bundle;
+  return checked.bundle;
+}
+
+/**
+ * Parses, validates and indexes a bundle before any write, so that a bad bundle is refused
+ * with nothing touched and the write itself is one short transaction.
+ */
+export async function prepareBundle(json: string): Promise<PreparedBundle> {
+  const bundle = parseBundle(json);
   const indexes = buildIndexes(...indexDocs(bundle));
   return { bundle, json, checksum: await sha256(json), indexJson: serializeIndexes(indexes) };
 }

@@ -4,7 +4,7 @@ import { buildMatcherTable, type MatcherTable } from '../match/table';
 import type { CorpusInfo, ReaderDocument } from '../messages';
 import { restoreIndexes } from '../search/indexes';
 import type { CorpusDb, HistoryEntry, StoredBundle } from './db';
-import { BundleError, MAX_BUNDLE_CHARS, prepareBundle } from './prepare';
+import { parseBundle, prepareBundle } from './prepare';
 import { buildCards, searchCorpus, type CorpusView } from './queries';
 import { writeActiveBundle } from './write';
 
@@ -102,16 +102,8 @@ export class CorpusService {
    * `BundleError` listing what is wrong.
    */
   async previewImport(json: string): Promise<ImportSummary> {
-    if (json.length > MAX_BUNDLE_CHARS) throw new BundleError([`bundle: is larger than the limit of ${MAX_BUNDLE_CHARS / 1024 / 1024} MB`]);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json);
-    } catch (e) {
-      throw new BundleError([`bundle: is not JSON (${(e as Error).message})`]);
-    }
-    const checked = checkBundle(parsed);
-    if (!checked.ok) throw new BundleError(checked.errors);
-    return diffBundles(await this.activeBundle(), checked.bundle, compareCorpusVersions);
+    const next = parseBundle(json);
+    return diffBundles(await this.activeBundle(), next, compareCorpusVersions);
   }
 
   /** Makes a bundle the active corpus (one transaction; the old one is kept as `previous`). */
