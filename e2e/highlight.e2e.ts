@@ -1,18 +1,10 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
-import {
-  REPO_ROOT,
-  evaluateInContentWorld,
-  launchChromium,
-  openExtensionPage,
-  type ChromiumSession,
-} from './harness/chromium';
+import { REPO_ROOT, evaluateInContentWorld } from './harness/chromium';
 import {
   MENTION_HIGHLIGHT,
   comparePngs,
@@ -24,9 +16,8 @@ import {
   type PaintedRange,
   type WithChrome,
 } from './harness/highlights';
-import { startServer, type StaticServer } from './harness/server';
+import { useExtensionSuite } from './harness/suite';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 const run = promisify(execFile);
 
 /**
@@ -103,38 +94,9 @@ async function scanFixture(name: string): Promise<ScanMention[]> {
 }
 
 describe('highlighting in Chromium with the built extension', () => {
-  let server: StaticServer;
-  let browser: ChromiumSession;
-  /** An extension page kept open to write settings and send messages from. */
-  let extPage: Page;
-  const opened: Page[] = [];
-
-  const open = async (fixture: string): Promise<Page> => {
-    const page = await browser.context.newPage();
-    opened.push(page);
-    await page.goto(`${server.url}/${fixture}`, { waitUntil: 'load' });
-    return page;
-  };
-
-  const setSettings = (patch: Partial<typeof DEFAULT_SETTINGS>) =>
-    writeSettings(extPage, { ...DEFAULT_SETTINGS, ...patch });
-
-  beforeAll(async () => {
-    server = await startServer(FIXTURES);
-    browser = await launchChromium();
-    extPage = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
-  });
-
-  afterEach(async () => {
-    // Every test starts from the default settings and with no fixture tab left open.
-    await setSettings({});
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
+  const open = (fixture: string) => suite.open(fixture);
+  const setSettings = (patch: Partial<typeof DEFAULT_SETTINGS>) => writeSettings(suite.extPage, { ...DEFAULT_SETTINGS, ...patch });
 
   it('article-en: highlights exactly the expected mentions, with StaticRanges, in the expected elements', async () => {
     const page = await open('article-en.html');
@@ -268,20 +230,20 @@ describe('highlighting in Chromium with the built extension', () => {
       const regions = ranges
         .flatMap((r) => r.rects)
         .map((r) => ({ x: r.x - box!.x - 2, y: r.y - box!.y - 2, width: r.width + 4, height: r.height + 10 }));
-      const diff = await comparePngs(extPage, on.mention, off.mention, regions);
+      const diff = await comparePngs(suite.extPage, on.mention, off.mention, regions);
       expect(diff.changed, 'highlighted paragraph looks the same with highlighting off').toBeGreaterThan(100);
       // Outside the mentions at most a stray anti-aliased pixel or two (the page's own
       // line-through is drawn in pieces around a highlight), never a painted area.
       expect(diff.changedOutside, `pixels changed outside the mentions: ${JSON.stringify(diff.outsideSample)}`).toBeLessThanOrEqual(8);
       // Highlighting tints: the highlighted pixels are not the same colour as without it.
       expect(diff.meanA).not.toEqual(diff.meanB);
-      const controlDiff = await comparePngs(extPage, on.control, off.control);
+      const controlDiff = await comparePngs(suite.extPage, on.control, off.control);
       expect(controlDiff.changed, 'a paragraph without mentions must not change').toBe(0);
     });
   }
 
   it('article-en: the DOM is untouched, and disabling/re-enabling works live', async () => {
-    const url = `${server.url}/article-en.html`;
+    const url = `${suite.server.url}/article-en.html`;
     const plain = await launchPlainChromium();
     let baseline: string;
     try {
@@ -361,8 +323,8 @@ describe('highlighting in Chromium with the built extension', () => {
 
   it('answers lookups, searches and bad requests after the service worker was stopped', async () => {
     // The worker's life as DevTools reports it: running → stopping → stopped (no target) → starting → running.
-    const cdp = await browser.context.newCDPSession(extPage);
-    const script = `chrome-extension://${browser.extensionId}/background.js`;
+    const cdp = await suite.browser.context.newCDPSession(suite.extPage);
+    const script = `chrome-extension://${suite.browser.extensionId}/background.js`;
     const history: { status: string; targetId: string | undefined }[] = [];
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
       for (const v of versions) {
@@ -378,7 +340,7 @@ describe('highlighting in Chromium with the built extension', () => {
       }
     };
     const ask = (message: unknown) =>
-      extPage.evaluate((m) => (globalThis as WithChrome).chrome.runtime.sendMessage(m), message) as Promise<{
+      suite.extPage.evaluate((m) => (globalThis as WithChrome).chrome.runtime.sendMessage(m), message) as Promise<{
         ok: boolean;
         value?: any;
         error?: unknown;
@@ -389,7 +351,7 @@ describe('highlighting in Chromium with the built extension', () => {
       expect((await ask({ type: 'ping' })).ok).toBe(true);
       await waitStatus('running');
 
-      await browser.stopServiceWorker();
+      await suite.browser.stopServiceWorker();
       await waitStatus('stopped');
       const stoppedAt = history.length;
       expect(history.at(-1)!.targetId, 'a stopped worker has no target').toBeUndefined();

@@ -1,17 +1,14 @@
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
-import { launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
 import { MENTION_HIGHLIGHT, paintedRanges, waitForHighlights, writeSettings } from './harness/highlights';
-import { startServer, type StaticServer } from './harness/server';
+import { useExtensionSuite } from './harness/suite';
 
 /**
  * Regressions found on the fixture pages: content that changes after load inside regions we
  * never annotate, several subtrees added at once, a name split over inline markup, and settings
  * that change while a page is still starting.
  */
-const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 const ARTICLE_EN_COUNT = 15;
 
 /** Elements whose text must never be highlighted, as a selector for `closest()`. */
@@ -39,33 +36,8 @@ function highlightedInSkipped(page: Page): Promise<string[]> {
 }
 
 describe('highlighter regressions', () => {
-  let server: StaticServer;
-  let browser: ChromiumSession;
-  let extPage: Page;
-  const opened: Page[] = [];
-
-  const open = async (fixture: string): Promise<Page> => {
-    const page = await browser.context.newPage();
-    opened.push(page);
-    await page.goto(`${server.url}/${fixture}`, { waitUntil: 'load' });
-    return page;
-  };
-
-  beforeAll(async () => {
-    server = await startServer(FIXTURES);
-    browser = await launchChromium();
-    extPage = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
-  });
-
-  afterEach(async () => {
-    await writeSettings(extPage, { ...DEFAULT_SETTINGS });
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
+  const open = (fixture: string) => suite.open(fixture);
 
   it('typing into a contenteditable area does not highlight it', async () => {
     const page = await open('article-en.html');
@@ -158,14 +130,14 @@ describe('highlighter regressions', () => {
     // the request is in flight is lost. A cold service worker widens the window.
     const leftOn: number[] = [];
     for (const delay of [0, 20, 40, 60, 80, 100, 150]) {
-      await writeSettings(extPage, { ...DEFAULT_SETTINGS });
-      await browser.stopServiceWorker();
+      await writeSettings(suite.extPage, { ...DEFAULT_SETTINGS });
+      await suite.browser.stopServiceWorker();
       await new Promise((r) => setTimeout(r, 150));
-      const page = await browser.context.newPage();
-      opened.push(page);
-      await page.goto(`${server.url}/article-en.html`, { waitUntil: 'domcontentloaded' });
+      const page = await suite.browser.context.newPage();
+      suite.track(page);
+      await page.goto(`${suite.server.url}/article-en.html`, { waitUntil: 'domcontentloaded' });
       await new Promise((r) => setTimeout(r, delay));
-      await writeSettings(extPage, { ...DEFAULT_SETTINGS, enabled: false });
+      await writeSettings(suite.extPage, { ...DEFAULT_SETTINGS, enabled: false });
       await page.waitForTimeout(1_000);
       if (((await paintedRanges(page)) ?? []).length > 0) leftOn.push(delay);
     }
