@@ -61,8 +61,12 @@ export function blockAncestor(node: Node): Node {
   return node;
 }
 
+/** Elements skipped for an attribute (hidden, editable), as a selector the browser matches natively. */
+const SKIPPED_BY_ATTRIBUTE = '[hidden], [contenteditable]:not([contenteditable="false"])';
+
 function isSkipped(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.tagName) || el.tagName.startsWith(OWN_UI_PREFIX)) return true;
+  const tag = el.tagName;
+  if (SKIPPED_TAGS.has(tag) || tag.startsWith(OWN_UI_PREFIX)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -79,6 +83,13 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
   const now = opts.now ?? (() => performance.now());
   // SHOW_ELEMENT | SHOW_TEXT: elements let us skip whole subtrees and notice blocks.
   const walker = doc.createTreeWalker(root, 0x1 | 0x4);
+  // Attribute checks on every element are most of a walk's cost; one native query finds the few
+  // elements they would catch (read at the start of the walk: a walk is short-lived).
+  const skippedByAttribute = new Set<Element>('querySelectorAll' in root ? (root as ParentNode).querySelectorAll(SKIPPED_BY_ATTRIBUTE) : []);
+  const skip = (el: Element): boolean => {
+    const tag = el.tagName;
+    return SKIPPED_TAGS.has(tag) || tag.startsWith(OWN_UI_PREFIX) || skippedByAttribute.has(el);
+  };
   const blockCache = new WeakMap<Node, Node>();
   let done = false;
   let lastBlock: Node | null = null;
@@ -137,7 +148,7 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
       while (node) {
         if (node.nodeType === 1) {
           const el = node as Element;
-          if (isSkipped(el)) {
+          if (skip(el)) {
             node = skipChildren();
             continue;
           }
@@ -190,10 +201,14 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
 }
 
-/** True when the text has a character other than ASCII whitespace (checked from the start, cheaply). */
+const NON_SPACE = /[^ \t\n\r\f]/;
+
+/**
+ * True when the text has a character other than ASCII whitespace. The first character decides
+ * most nodes; the rest (long indentation runs between tags) go to the native regex engine.
+ */
 function hasNonSpace(data: string): boolean {
-  for (let i = 0; i < data.length; i++) if (!isSpace(data.charCodeAt(i))) return true;
-  return false;
+  return data.length > 0 && (!isSpace(data.charCodeAt(0)) || NON_SPACE.test(data));
 }
 
 /** Index of the text node holding offset `at` of a batch (binary search over `starts`). */
