@@ -1,6 +1,5 @@
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
@@ -27,8 +26,8 @@ import {
 import { REPO_ROOT, launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
 import { waitForHighlights, writeSettings } from './harness/highlights';
 import { startServer, type StaticServer } from './harness/server';
+import { FIXTURES, useExtensionSuite } from './harness/suite';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 const DOCS = path.join(REPO_ROOT, 'docs');
 const SCREEN = { width: 1200, height: 800 };
 /** The card's default hover delay and close grace period (settings default / card layer). */
@@ -413,40 +412,24 @@ describe('hover card (Chromium)', () => {
 });
 
 describe('hover card in Spanish (Chromium)', () => {
-  let server: StaticServer;
-  let browser: ChromiumSession;
-  let extPage: Page;
+  const suite = useExtensionSuite('reader.html');
   let facts: Awaited<ReturnType<typeof loadCorpusFacts>>;
-  const opened: Page[] = [];
 
   beforeAll(async () => {
     facts = await loadCorpusFacts();
-    server = await startServer(FIXTURES);
-    browser = await launchChromium();
-    extPage = await openExtensionPage(browser.context, browser.extensionId, 'reader.html');
-  });
-
-  afterEach(async () => {
-    await writeSettings(extPage, { ...DEFAULT_SETTINGS });
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** Opens article-es; `acceptLanguage` makes the tab's browser language (navigator.language) Spanish. */
   const openEs = async (acceptLanguage?: string): Promise<Page> => {
-    const page = await browser.context.newPage();
-    opened.push(page);
+    const page = await suite.browser.context.newPage();
+    suite.track(page);
     await page.setViewportSize(SCREEN);
     if (acceptLanguage) {
-      const cdp = await browser.context.newCDPSession(page);
+      const cdp = await suite.browser.context.newCDPSession(page);
       const userAgent = await page.evaluate(() => navigator.userAgent);
       await cdp.send('Network.setUserAgentOverride', { userAgent, acceptLanguage });
     }
-    await page.goto(`${server.url}/article-es.html`, { waitUntil: 'load' });
+    await page.goto(`${suite.server.url}/article-es.html`, { waitUntil: 'load' });
     await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard') });
     return page;
   };
@@ -471,7 +454,7 @@ describe('hover card in Spanish (Chromium)', () => {
   };
 
   it('with the language set to Spanish: Spanish name first, Spanish labels, Spanish roles', async () => {
-    await writeSettings(extPage, { ...DEFAULT_SETTINGS, language: 'es' });
+    await writeSettings(suite.extPage, { ...DEFAULT_SETTINGS, language: 'es' });
     const page = await openEs();
     await expectSpanishHledCard(page);
 

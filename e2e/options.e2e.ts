@@ -1,7 +1,6 @@
 import { formatDate } from '../lib/ui/format';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
@@ -18,8 +17,8 @@ import {
 import { REPO_ROOT, launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
 import { MENTION_HIGHLIGHT, highlightTexts, waitForHighlights, writeSettings } from './harness/highlights';
 import { startServer, type StaticServer } from './harness/server';
+import { FIXTURES } from './harness/suite';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 const DOCS = path.join(REPO_ROOT, 'docs');
 const VIEWPORT = { width: 1000, height: 1200 };
 

@@ -1,6 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
@@ -9,8 +8,8 @@ import { askBackground, waitForCard } from './harness/card';
 import { REPO_ROOT, launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
 import { waitForHighlights, writeSettings, type WithChrome } from './harness/highlights';
 import { startServer, type StaticServer } from './harness/server';
+import { FIXTURES } from './harness/suite';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 const DOCS = path.join(REPO_ROOT, 'docs');
 /** About the size of the toolbar popup (380 px wide); a page opened as a tab gets this viewport. */
 const POPUP_VIEWPORT = { width: 400, height: 600 };

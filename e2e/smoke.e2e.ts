@@ -1,9 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
 import { startServer, type StaticServer } from './harness/server';
+import { FIXTURES } from './harness/suite';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 
 describe('smoke: built extension in Chromium', () => {
   let server: StaticServer;

@@ -1,9 +1,8 @@
 import { request } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type StaticServer } from './server';
+import { FIXTURES } from './suite';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 
 /** Sends the path as written (fetch would normalise `..` away before it leaves the client). */
 function rawGet(base: string, rawPath: string): Promise<{ status: number; headers: Record<string, unknown> }> {
