@@ -30,6 +30,7 @@ interface Loaded extends CorpusView {
  */
 export class CorpusService {
   private loading: Promise<Loaded> | null = null;
+  private readonly infoOf = new WeakMap<Loaded, Promise<CorpusInfo>>();
   /** Writes (import, restore, reset) run one at a time. */
   private writing: Promise<unknown> = Promise.resolve();
   private readonly log: (message: string) => void;
@@ -177,8 +178,22 @@ export class CorpusService {
     return searchCorpus(await this.ready(), query, limit, lang);
   }
 
+  /**
+   * What the popup and options page show of the corpus. Counting mentions reads every key of the
+   * mentions index, so it is done once per loaded corpus (a write loads a new one), not per call.
+   */
   async corpusInfo(): Promise<CorpusInfo> {
     const v = await this.ready();
+    let info = this.infoOf.get(v);
+    if (!info) {
+      info = this.computeInfo(v);
+      this.infoOf.set(v, info);
+      info.catch(() => this.infoOf.delete(v));
+    }
+    return info;
+  }
+
+  private async computeInfo(v: Loaded): Promise<CorpusInfo> {
     const dates = [...v.documents.values()].map((d) => d.date).sort();
     const counts = new Map<string, number>();
     for (const key of (await v.db.mentions.orderBy('entity').keys()) as string[]) counts.set(key, (counts.get(key) ?? 0) + 1);
