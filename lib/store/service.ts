@@ -1,4 +1,4 @@
-import { checkBundle, compareCorpusVersions, type Bundle, type Entity } from '../corpus';
+import { compareCorpusVersions, type Bundle, type Entity } from '../corpus';
 import { diffBundles, type ImportSummary } from '../corpus/diff';
 import { buildMatcherTable, type MatcherTable } from '../match/table';
 import type { CorpusInfo, ReaderDocument } from '../messages';
@@ -145,8 +145,11 @@ export class CorpusService {
     await this.ready();
     const active = await this.opts.db.bundles.get('active');
     if (!active) return null;
-    const checked = checkBundle(JSON.parse(active.json));
-    return checked.ok ? checked.bundle : null;
+    try {
+      return parseBundle(active.json);
+    } catch {
+      return null;
+    }
   }
 
   private write(change: () => Promise<void>): Promise<CorpusInfo> {
