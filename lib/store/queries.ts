@@ -1,4 +1,5 @@
-import type { Entity, Role } from '../corpus';
+import type { Entity } from '../corpus';
+import { latestRole } from '../corpus/as-of';
 import type { EntityCard, EntityHit, PassageHit, SearchResults, TimelineEntry } from '../messages';
 import { namedEntities, queryEntities, queryPassages, type CorpusIndexes } from '../search/indexes';
 import { cutSnippet } from '../search/snippet';
@@ -17,12 +18,6 @@ const byNewest = (a: TimelineEntry, b: TimelineEntry) => b.date.localeCompare(a.
 
 function sourceOf(doc: StoredDocument) {
   return { documentId: doc.id, title: doc.title, date: doc.date, publisher: doc.publisher, url: doc.url, language: doc.language };
-}
-
-/** The role held last (an open role first, then the latest start). */
-export function latestRole(roles: readonly Role[] | undefined): Role | null {
-  if (!roles?.length) return null;
-  return [...roles].sort((a, b) => (a.to === null ? 1 : 0) - (b.to === null ? 1 : 0) || a.from.localeCompare(b.from)).at(-1)!;
 }
 
 /**
