@@ -1,31 +1,44 @@
-import type { EntityCard } from '@/lib/messages';
-import { formatDate, formatRange, mentionSummary, roleTitle, rolesNewestFirst } from '@/lib/ui/format';
+import type { CorpusInfo, EntityCard, PassageHit } from '@/lib/messages';
+import { formatDate, mentionSummary } from '@/lib/ui/format';
 import { STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
-import { Snippet } from './Snippet';
+import { PassageItem, type ExtensionLink } from './PassageItem';
+import { RolesAsOf } from './RolesAsOf';
+import { TimeAxis } from './TimeAxis';
+
+export type Provenance = Pick<CorpusInfo, 'name' | 'corpusVersion' | 'dataAsOf' | 'signer'>;
 
 export interface CardProps {
   card: EntityCard;
   lang: UiLanguage;
-  /** URL of the reader page at a passage / with a query (extension pages). */
+  /** URL of the reader page at a passage / with a query / at an entity's timeline (extension pages). */
   readerUrl: (documentId: string, passageId: string) => string;
   searchUrl: (query: string) => string;
+  entityUrl: (id: string) => string;
   /** Opens an extension page: a web page may not navigate to one itself. */
   onNavigate: (url: string) => void;
   onClose: () => void;
+  /** The article's publication date, when the page gives one: roles are read as of that day. */
+  pageDate?: string | null;
+  /** Passages related to the paragraph around the highlight; undefined while they load. */
+  related?: readonly PassageHit[];
+  /** The corpus the card comes from. */
+  provenance?: Provenance | null;
+  onCopy?: (text: string) => Promise<boolean>;
   /** How many timeline entries to show before "N more". */
   maxTimeline?: number;
 }
 
 /**
- * The hover card: who or what it is, roles with dates, and the passages of the corpus that
- * mention it, each one click from the reader page and from the original article.
+ * The hover card: who or what it is, roles as of the article's date, when the corpus mentions it
+ * (on a small time axis), the passages that do and those related to the paragraph being read,
+ * each one click from the reader page, the original article and a citation.
  */
-export function Card({ card, lang, readerUrl, searchUrl, onNavigate, onClose, maxTimeline = 4 }: CardProps) {
+export function Card({ card, lang, readerUrl, searchUrl, entityUrl, onNavigate, onClose, pageDate = null, related, provenance, onCopy, maxTimeline = 3 }: CardProps) {
   const s = STRINGS[lang];
   const other: UiLanguage = lang === 'en' ? 'es' : 'en';
   const name = card.name[lang];
   const otherName = card.name[other] !== name ? card.name[other] : null;
-  const extensionLink = (url: string) => ({
+  const link: ExtensionLink = (url: string) => ({
     href: url,
     // Left click, Ctrl/Cmd-click and middle click all open the page in a new tab through the
     // background; the href stays real so the link can be copied.
@@ -39,7 +52,6 @@ export function Card({ card, lang, readerUrl, searchUrl, onNavigate, onClose, ma
       onNavigate(url);
     },
   });
-  const roles = rolesNewestFirst(card.roles);
   // One entry per document first (newest first), so the card spans the corpus, not one article.
   const seen = new Set<string>();
   const firstPerDocument = card.timeline.filter((t) => !seen.has(t.documentId) && seen.add(t.documentId));
@@ -47,6 +59,9 @@ export function Card({ card, lang, readerUrl, searchUrl, onNavigate, onClose, ma
     .slice(0, maxTimeline)
     .sort((a, b) => b.date.localeCompare(a.date));
   const more = card.timeline.length - shown.length;
+  const shownIds = new Set(shown.map((t) => t.passageId));
+  const relatedShown = (related ?? []).filter((r) => !shownIds.has(r.passageId));
+  const documents = new Map(card.timeline.map((t) => [t.documentId, t]));
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby="hled-card-title" aria-describedby="hled-card-desc" tabIndex={-1} lang={lang}>
       <header>
@@ -67,55 +82,55 @@ export function Card({ card, lang, readerUrl, searchUrl, onNavigate, onClose, ma
       <p id="hled-card-desc" class="desc">
         {card.description[lang]}
       </p>
-      {roles.length ? (
-        <section aria-label={s.roles}>
-          <ul class="roles">
-            {roles.map((r) => (
-              <li key={`${r.title_en}${r.from}`}>
-                <span class="role">{roleTitle(r, lang)}</span> <span class="when">{formatRange(r.from, r.to, lang)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <RolesAsOf card={card} pageDate={pageDate} s={s} lang={lang} />
       <section aria-label={s.mentions}>
         <p class="summary">{mentionSummary(card.documents, card.first, card.last, lang)}</p>
+        {documents.size ? (
+          <TimeAxis
+            marks={[...documents.values()].map((t) => ({ date: t.date, label: t.title }))}
+            pageDate={pageDate}
+            lang={lang}
+            label={pageDate ? s.axisWithPage : s.axis}
+            pageLabel={s.thisArticle}
+          />
+        ) : null}
         <ol class="timeline">
           {shown.map((t) => (
-            <li key={t.passageId}>
-              <p class="source">
-                <time dateTime={t.date}>{formatDate(t.date, lang)}</time> · <a {...extensionLink(readerUrl(t.documentId, t.passageId))}>{t.title}</a>
-              </p>
-              <p class="snippet" lang={t.language}>
-                <Snippet snippet={t.snippet} />
-              </p>
-              <p class="links">
-                <a class="reader" {...extensionLink(readerUrl(t.documentId, t.passageId))}>
-                  {s.readInContext}
-                </a>
-                {t.url ? (
-                  <>
-                    {' · '}
-                    <a class="original" href={t.url} target="_blank" rel="noopener noreferrer">
-                      {s.original}
-                      {t.publisher ? ` (${t.publisher})` : ''}
-                    </a>
-                  </>
-                ) : null}
-              </p>
-            </li>
+            <PassageItem key={t.passageId} entry={t} s={s} lang={lang} readerUrl={readerUrl} link={link} onCopy={onCopy} />
           ))}
         </ol>
         {more > 0 ? (
           <p class="more">
-            <a {...extensionLink(searchUrl(name))}>{fill(s.moreMentions, { n: more })}</a>
+            <a {...link(entityUrl(card.id))}>{fill(s.moreMentions, { n: more })}</a>
           </p>
         ) : null}
       </section>
+      {relatedShown.length ? (
+        <section class="related" aria-labelledby="hled-related-title">
+          <h3 id="hled-related-title">{s.relatedTitle}</h3>
+          <ol class="related-list">
+            {relatedShown.map((t) => (
+              <PassageItem key={t.passageId} entry={t} s={s} lang={lang} readerUrl={readerUrl} link={link} onCopy={onCopy} />
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <footer>
-        <a class="search" {...extensionLink(searchUrl(name))}>
-          {fill(s.searchCorpus, { name })}
-        </a>
+        <p>
+          <a class="all" {...link(entityUrl(card.id))}>
+            {s.allMentions}
+          </a>
+          {' · '}
+          <a class="search" {...link(searchUrl(name))}>
+            {fill(s.searchCorpus, { name })}
+          </a>
+        </p>
+        {provenance ? (
+          <p class="provenance">
+            {fill(s.provenance, { name: provenance.name, version: provenance.corpusVersion, date: formatDate(provenance.dataAsOf, lang) })}
+            {provenance.signer ? ` · ${fill(s.signedBy, { signer: provenance.signer })}` : ''}
+          </p>
+        ) : null}
       </footer>
     </div>
   );

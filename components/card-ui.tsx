@@ -1,7 +1,8 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import type { EntityCard } from '@/lib/messages';
+import type { EntityCard, PassageHit } from '@/lib/messages';
 import type { UiLanguage } from '@/lib/ui/strings';
-import { Card } from './Card';
+import { Card, type Provenance } from './Card';
+import { copyText } from './copy-text';
 import cardCss from './card.css?inline';
 import { createShadowContainer, type ShadowContainer } from './shadow-container';
 
@@ -17,6 +18,12 @@ export interface ShowCard {
   range: AbstractRange;
   readerUrl: (documentId: string, passageId: string) => string;
   searchUrl: (query: string) => string;
+  entityUrl: (id: string) => string;
+  /** The article's publication date, when the page gives one. */
+  pageDate: string | null;
+  /** Passages related to the paragraph around the highlight; undefined while they load. */
+  related?: readonly PassageHit[];
+  provenance: Provenance | null;
   onNavigate: (url: string) => void;
   onClose: () => void;
   /** Move focus into the card (keyboard opening). */
@@ -35,9 +42,11 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
   // The host exists only while a card is open: a page with no open card has no trace of us.
   let container: ShadowContainer | null = null;
   let stopPositioning: (() => void) | null = null;
+  let positionedFor: AbstractRange | null = null;
   const close = () => {
     stopPositioning?.();
     stopPositioning = null;
+    positionedFor = null;
     container?.destroy();
     container = null;
   };
@@ -58,10 +67,26 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
         container = createShadowContainer({ tag: 'hled-card', css: cardCss, doc });
         container.host.addEventListener('pointerleave', onPointerLeave);
       }
+      const root = container.root;
       container.render(
-        <Card card={o.card} lang={o.lang} readerUrl={o.readerUrl} searchUrl={o.searchUrl} onNavigate={o.onNavigate} onClose={o.onClose} />,
+        <Card
+          card={o.card}
+          lang={o.lang}
+          readerUrl={o.readerUrl}
+          searchUrl={o.searchUrl}
+          entityUrl={o.entityUrl}
+          onNavigate={o.onNavigate}
+          onClose={o.onClose}
+          pageDate={o.pageDate}
+          related={o.related}
+          provenance={o.provenance}
+          onCopy={(text) => copyText(text, root)}
+        />,
       );
       const floating = container.root.querySelector<HTMLElement>('.card')!;
+      // The same card updated (related passages arrived): autoUpdate already follows its size.
+      if (positionedFor === o.range) return;
+      positionedFor = o.range;
       const reference = {
         getBoundingClientRect: () => live(o.range).getBoundingClientRect(),
         getClientRects: () => live(o.range).getClientRects(),

@@ -26,7 +26,8 @@ const source = z.object({
   language,
 });
 
-export const timelineEntry = source.extend({ passageId: z.string(), snippet });
+/** `quote`: the sentence a citation of the passage quotes (the one holding the mention or match). */
+export const timelineEntry = source.extend({ passageId: z.string(), snippet, quote: z.string() });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
 export const entityCard = z.object({
@@ -49,7 +50,7 @@ export const entityCard = z.object({
 });
 export type EntityCard = z.infer<typeof entityCard>;
 
-export const passageHit = source.extend({ passageId: z.string(), snippet, score: z.number() });
+export const passageHit = source.extend({ passageId: z.string(), snippet, quote: z.string(), score: z.number() });
 export type PassageHit = z.infer<typeof passageHit>;
 
 export const entityHit = z.object({ id: z.string(), type: entityType, name: bilingual, role: role.nullable(), score: z.number() });
@@ -74,6 +75,10 @@ export const corpusInfo = z.object({
   first: isoDate,
   last: isoDate,
   suggested: z.array(z.object({ id: z.string(), type: entityType, name: bilingual })),
+  /** The date the corpus's data is current to (the newest document when the bundle does not say). */
+  dataAsOf: isoDate,
+  /** Who signed the bundle, when it is signed. */
+  signer: z.string().nullable(),
 });
 export type CorpusInfo = z.infer<typeof corpusInfo>;
 
@@ -102,6 +107,8 @@ export const request = z.discriminatedUnion('type', [
     lang: z.enum(['en', 'es']).optional(),
   }),
   z.object({ type: z.literal('corpusInfo') }),
+  /** Passages related to a page's paragraph, for the card of an entity named in it. */
+  z.object({ type: z.literal('relatedPassages'), paragraph: z.string().max(4000), entity: entityId, limit: z.number().int().min(1).max(10).optional() }),
   z.object({ type: z.literal('document'), id: z.string().min(1).max(200) }),
   /** Opens one of the extension's own pages in a new tab (a web page cannot navigate to it). */
   z.object({ type: z.literal('openPage'), url: z.string().max(4000) }),
@@ -124,6 +131,7 @@ export interface ReplyValues {
   lookupEntity: EntityCard | null;
   search: SearchResults;
   corpusInfo: CorpusInfo;
+  relatedPassages: PassageHit[];
   document: ReaderDocument | null;
   openPage: true;
   previewImport: ImportSummary;

@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { sentenceAround } from '@/lib/cite/sentence';
 import type { ReaderDocument } from '@/lib/messages';
 import { formatDate } from '@/lib/ui/format';
-import { PAGE_STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
+import { PAGE_STRINGS, STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
+import { CiteButtons } from '../CiteButtons';
+import { copyText } from '../copy-text';
 
 export interface ArticleViewProps {
   doc: ReaderDocument;
@@ -77,21 +80,40 @@ export function ArticleView({ doc, lang, cited }: ArticleViewProps) {
         return (
           <>
             {heading}
-            <p
-              key={p.id}
-              id={`passage-${p.id}`}
-              class={isCited ? 'passage cited' : 'passage'}
-              ref={isCited ? (citedRef as never) : undefined}
-              tabIndex={isCited ? -1 : undefined}
-              aria-label={isCited ? s.citedPassage : undefined}
-            >
-              {isCited ? <mark>{p.text}</mark> : p.text}
-            </p>
+            <div key={p.id} class={isCited ? 'passage-block cited' : 'passage-block'}>
+              <p
+                id={`passage-${p.id}`}
+                class={isCited ? 'passage cited' : 'passage'}
+                ref={isCited ? (citedRef as never) : undefined}
+                tabIndex={isCited ? -1 : undefined}
+                aria-label={isCited ? s.citedPassage : undefined}
+              >
+                {isCited ? <mark>{p.text}</mark> : p.text}
+              </p>
+              <p class="passage-tools" lang={lang}>
+                <CiteButtons
+                  source={() => ({ title: doc.title, publisher: doc.publisher, date: doc.date, url: doc.url, quote: passageQuote(p.text, `passage-${p.id}`, doc.language) })}
+                  s={STRINGS[lang]}
+                  onCopy={(text) => copyText(text, document)}
+                />
+              </p>
+            </div>
           </>
         );
       })}
     </article>
   );
+}
+
+/**
+ * What a passage's citation quotes: the reader's selection when it lies inside the passage, else
+ * the passage itself (cut at sentence and word boundaries when long).
+ */
+function passageQuote(text: string, elementId: string, lang: string): string {
+  const sel = document.getSelection();
+  const el = document.getElementById(elementId);
+  const selected = sel && !sel.isCollapsed && el && el.contains(sel.anchorNode) && el.contains(sel.focusNode) ? sel.toString().trim() : '';
+  return selected || sentenceAround(text, 0, text.length, lang);
 }
 
 function hostOf(url: string): string {

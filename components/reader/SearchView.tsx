@@ -9,10 +9,11 @@ export interface SearchViewProps {
   /** Reader-page hash of a passage. */
   passageHref: (documentId: string, passageId: string) => string;
   queryHref: (q: string) => string;
+  entityHref: (id: string) => string;
 }
 
 /** Search results of the corpus: entities first, then passages with the matched words marked. */
-export function SearchView({ results, lang, passageHref, queryHref }: SearchViewProps) {
+export function SearchView({ results, lang, passageHref, queryHref, entityHref }: SearchViewProps) {
   const s = PAGE_STRINGS[lang];
   const nothing = !results.entities.length && !results.passages.length;
   return (
@@ -41,7 +42,7 @@ export function SearchView({ results, lang, passageHref, queryHref }: SearchView
           <ul class="entities">
             {results.entities.map((e) => (
               <li key={e.id}>
-                <a href={queryHref(e.name[lang])}>{e.name[lang]}</a> <span class="kind">{STRINGS[lang].types[e.type]}</span>
+                <a href={entityHref(e.id)}>{e.name[lang]}</a> <span class="kind">{STRINGS[lang].types[e.type]}</span>
                 {e.role ? (
                   <span class="role">
                     {' '}

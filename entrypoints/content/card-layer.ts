@@ -3,7 +3,10 @@ import type { Client } from '@/lib/client';
 import type { Annotator, PageMention } from '@/lib/highlight/annotator';
 import { caretAt, liveRange, rangeContainsPoint } from '@/lib/highlight/hit-test';
 import type { MatcherTable } from '@/lib/match';
-import type { EntityCard } from '@/lib/messages';
+import type { Provenance } from '@/components/Card';
+import { paragraphAround } from '@/lib/highlight/paragraph';
+import type { EntityCard, PassageHit } from '@/lib/messages';
+import { publishedDate } from '@/lib/page/published-date';
 import { HoverIntent } from '@/lib/ui/hover-intent';
 import type { UiLanguage } from '@/lib/ui/strings';
 
@@ -41,6 +44,10 @@ export class CardLayer {
   private lastPointer: { x: number; y: number } | null = null;
   private returnFocus: Element | null = null;
   private focusOnOpen = false;
+  private provenance: Promise<Provenance | null> | null = null;
+  /** Related passages per paragraph block and entity: a second hover asks nothing. */
+  private readonly related = new WeakMap<Node, Map<string, Promise<PassageHit[]>>>();
+  private dated: { url: string; date: string | null } | null = null;
 
   constructor(private readonly opts: CardLayerOptions) {
     this.doc = opts.doc ?? document;
@@ -150,22 +157,60 @@ export class CardLayer {
 
   private async show(m: PageMention): Promise<void> {
     const id = this.opts.table.entities[m.entity]!.id;
-    const [ui] = await Promise.all([this.loadUi(), this.cards.has(id) ? null : this.prefetch([m])]);
+    const [ui, provenance] = await Promise.all([this.loadUi(), this.corpusProvenance(), this.cards.has(id) ? null : this.prefetch([m])]);
     const card = this.cards.get(id);
     if (!card || this.intent.current !== m || this.destroyed) return;
-    ui.show({
-      card,
-      lang: this.opts.lang(),
-      range: m.range,
-      readerUrl: (doc, passage) => this.opts.readerUrl(`doc=${encodeURIComponent(doc)}&p=${encodeURIComponent(passage)}`),
-      searchUrl: (q) => this.opts.readerUrl(`q=${encodeURIComponent(q)}`),
-      onNavigate: (url) => void this.opts.ask({ type: 'openPage', url }),
-      onClose: () => this.intent.close(),
-      focus: this.focusOnOpen,
-    });
+    const related = this.relatedFor(m, id);
+    const show = (relatedHits?: readonly PassageHit[]) =>
+      ui.show({
+        card,
+        lang: this.opts.lang(),
+        range: m.range,
+        readerUrl: (doc, passage) => this.opts.readerUrl(`doc=${encodeURIComponent(doc)}&p=${encodeURIComponent(passage)}`),
+        searchUrl: (q) => this.opts.readerUrl(`q=${encodeURIComponent(q)}`),
+        entityUrl: (entity) => this.opts.readerUrl(`entity=${encodeURIComponent(entity)}`),
+        pageDate: this.pageDate(),
+        related: relatedHits,
+        provenance,
+        onNavigate: (url) => void this.opts.ask({ type: 'openPage', url }),
+        onClose: () => this.intent.close(),
+        focus: this.focusOnOpen,
+      });
+    show();
     this.focusOnOpen = false;
     const view = this.doc.defaultView!;
     if (view.CSS?.highlights && typeof view.Highlight === 'function') view.CSS.highlights.set(ACTIVE_HIGHLIGHT, new view.Highlight(m.range));
+    // Related passages come from a search in the background: the card opens first and gains them.
+    const hits = await related.catch(() => [] as PassageHit[]);
+    if (hits.length && this.intent.current === m && !this.destroyed) show(hits);
+  }
+
+  /** The article's publication date, read once per URL (a single-page app changes both). */
+  private pageDate(): string | null {
+    const url = this.doc.location?.href ?? '';
+    if (this.dated?.url !== url) this.dated = { url, date: publishedDate(this.doc) };
+    return this.dated.date;
+  }
+
+  private corpusProvenance(): Promise<Provenance | null> {
+    this.provenance ??= this.opts.ask({ type: 'corpusInfo' }).then(
+      (i) => ({ name: i.name, corpusVersion: i.corpusVersion, dataAsOf: i.dataAsOf, signer: i.signer }),
+      () => null,
+    );
+    return this.provenance;
+  }
+
+  private relatedFor(m: PageMention, entity: string): Promise<PassageHit[]> {
+    const { block, text } = paragraphAround(m.range.startContainer, m.range.startOffset);
+    let byEntity = this.related.get(block);
+    if (!byEntity) this.related.set(block, (byEntity = new Map()));
+    let hits = byEntity.get(entity);
+    if (!hits) {
+      hits = this.opts.ask({ type: 'relatedPassages', paragraph: text, entity, limit: 3 });
+      byEntity.set(entity, hits);
+      hits.catch(() => byEntity!.delete(entity));
+    }
+    return hits;
   }
 
   private hide(): void {

@@ -3,16 +3,17 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ArticleView } from '@/components/reader/ArticleView';
+import { EntityView } from '@/components/reader/EntityView';
 import { SearchView } from '@/components/reader/SearchView';
 import { createClient } from '@/lib/client';
-import type { ReaderDocument, Request, SearchResults } from '@/lib/messages';
+import type { EntityCard, ReaderDocument, Request, SearchResults } from '@/lib/messages';
 import { SETTINGS_KEY, readSettings } from '@/lib/settings/defaults';
-import { documentHash, parseReaderHash, searchHash, type ReaderRoute } from '@/lib/ui/reader-hash';
+import { documentHash, entityHash, parseReaderHash, searchHash, type ReaderRoute } from '@/lib/ui/reader-hash';
 import { PAGE_STRINGS, uiLanguage, type UiLanguage } from '@/lib/ui/strings';
 
 const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
 
-type View = { route: ReaderRoute; doc?: ReaderDocument | null; results?: SearchResults; error?: string };
+type View = { route: ReaderRoute; doc?: ReaderDocument | null; entity?: EntityCard | null; results?: SearchResults; error?: string };
 
 function Reader({ lang }: { lang: UiLanguage }) {
   const s = PAGE_STRINGS[lang];
@@ -23,6 +24,7 @@ function Reader({ lang }: { lang: UiLanguage }) {
       const route = parseReaderHash(location.hash);
       try {
         if (route.kind === 'document') setView({ route, doc: await ask({ type: 'document', id: route.doc }) });
+        else if (route.kind === 'entity') setView({ route, entity: await ask({ type: 'lookupEntity', id: route.id }) });
         else if (route.kind === 'search') {
           setQuery(route.q);
           setView({ route, results: await ask({ type: 'search', query: route.q, limit: 50, lang }) });
@@ -36,7 +38,7 @@ function Reader({ lang }: { lang: UiLanguage }) {
     return () => removeEventListener('hashchange', load);
   }, []);
   useEffect(() => {
-    document.title = view?.doc ? `${view.doc.title} — HLED Lens` : s.readerTitle;
+    document.title = view?.doc ? `${view.doc.title} — HLED Lens` : view?.entity ? `${view.entity.name[lang]} — HLED Lens` : s.readerTitle;
   }, [view]);
   return (
     <>
@@ -62,8 +64,10 @@ function Reader({ lang }: { lang: UiLanguage }) {
         {view?.error ? <p role="alert">{view.error}</p> : null}
         {view?.route.kind === 'document' && view.doc === null ? <p role="alert">{s.notFound}</p> : null}
         {view?.route.kind === 'document' && view.doc ? <ArticleView doc={view.doc} lang={lang} cited={view.route.passage} /> : null}
+        {view?.route.kind === 'entity' && view.entity === null ? <p role="alert">{s.entity.notFound}</p> : null}
+        {view?.entity ? <EntityView card={view.entity} lang={lang} passageHref={(d, p) => documentHash(d, p)} entityHref={entityHash} /> : null}
         {view?.results ? (
-          <SearchView results={view.results} lang={lang} passageHref={(d, p) => documentHash(d, p)} queryHref={(q) => searchHash(q)} />
+          <SearchView results={view.results} lang={lang} passageHref={(d, p) => documentHash(d, p)} queryHref={(q) => searchHash(q)} entityHref={entityHash} />
         ) : null}
         {view?.route.kind === 'home' ? <h1>{s.readerTitle}</h1> : null}
       </main>

@@ -49,10 +49,12 @@ describe('rolesAt', () => {
 });
 
 describe('latestRole and spanStatus', () => {
-  it('prefers the open role, then the latest start', () => {
+  it('prefers the open role, then the one that ended last', () => {
     expect(latestRole(ebrard)?.title_en).toBe('Secretary of Economy');
     expect(latestRole([role('A', '2015', '2021-03-02'), role('B', '2021-03-03', '2025-01-20')])?.title_en).toBe('B');
     expect(latestRole([])).toBeNull();
+    // Gina Raimondo: a one-day co-chair role in 2023 does not outrank the office she held until 2025.
+    expect(latestRole([role('Secretary of Commerce', '2021-03-03', '2025-01-20'), role('Co-chair 2023', '2023-09-29', '2023-09-29')])?.title_en).toBe('Secretary of Commerce');
   });
 
   it('places a day before, during or after a program period', () => {

@@ -41,8 +41,12 @@ export function rolesAt(roles: readonly Role[], date: string): Role[] {
   return roles.filter((r) => spanStatus(r, date) === 'during').sort((a, b) => firstDay(a.from).localeCompare(firstDay(b.from)));
 }
 
-/** The role held last: an open role first, then the latest start. */
+/**
+ * The role held last: an open role first, then the one that ended last, then the latest start
+ * (a one-day role such as co-chairing a meeting does not outrank the office held for years after).
+ */
 export function latestRole(roles: readonly Role[] | undefined): Role | null {
   if (!roles?.length) return null;
-  return [...roles].sort((a, b) => (a.to === null ? 1 : 0) - (b.to === null ? 1 : 0) || firstDay(a.from).localeCompare(firstDay(b.from))).at(-1)!;
+  const end = (r: Role) => (r.to === null ? '9999-12-31' : lastDay(r.to));
+  return [...roles].sort((a, b) => end(a).localeCompare(end(b)) || firstDay(a.from).localeCompare(firstDay(b.from))).at(-1)!;
 }

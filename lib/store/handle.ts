@@ -32,6 +32,8 @@ export async function handleRequest(service: CorpusService, raw: unknown, action
         return { ok: true, value: await service.search(msg.query, msg.limit, msg.lang) };
       case 'corpusInfo':
         return { ok: true, value: await service.corpusInfo() };
+      case 'relatedPassages':
+        return { ok: true, value: await service.relatedPassages(msg.paragraph, msg.entity, msg.limit) };
       case 'document':
         return { ok: true, value: await service.document(msg.id) };
       case 'previewImport':

@@ -2,8 +2,10 @@ import type { Entity } from '../corpus';
 import { latestRole } from '../corpus/as-of';
 import type { EntityCard, EntityHit, PassageHit, SearchResults, TimelineEntry } from '../messages';
 import { namedEntities, queryEntities, queryPassages, type CorpusIndexes } from '../search/indexes';
+import { relatedPassages } from '../search/related';
 import { cutSnippet } from '../search/snippet';
-import { markTerms } from '../search/text';
+import { sentenceAround } from '../cite/sentence';
+import { markTerms, terms } from '../search/text';
 import type { CorpusDb, StoredDocument, StoredPassage } from './db';
 
 /** What the queries read from memory: small tables kept by the service after start-up. */
@@ -43,7 +45,12 @@ export async function buildCards(view: CorpusView, ids: readonly string[], timel
       const doc = p && view.documents.get(p.document);
       if (!p || !doc) continue;
       const marks = ms.map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0]);
-      timeline.push({ ...sourceOf(doc), passageId: pid, snippet: cutSnippet(p.text, marks[0]![0], marks[0]![1], marks) });
+      timeline.push({
+        ...sourceOf(doc),
+        passageId: pid,
+        snippet: cutSnippet(p.text, marks[0]![0], marks[0]![1], marks),
+        quote: sentenceAround(p.text, marks[0]![0], marks[0]![1], doc.language),
+      });
       for (const other of new Set((p.mentions ?? []).map(([entity]) => entity))) {
         if (other !== id) related.set(other, (related.get(other) ?? 0) + 1);
       }
@@ -105,7 +112,7 @@ export async function searchCorpus(view: CorpusView, query: string, limit = 30, 
     const mentionMarks = (p.mentions ?? []).filter(([entity]) => hitIds.has(entity)).map(([, start, end]): [number, number] => [start, end]);
     const marks = mergeMarks(mentionMarks, markTerms(p.text, new Set(r.terms)));
     const [from, to] = mentionMarks.sort((a, b) => a[0] - b[0])[0] ?? marks[0] ?? [0, 0];
-    passages.push({ ...sourceOf(doc), passageId: p.id, snippet: cutSnippet(p.text, from, to, marks), score: r.score });
+    passages.push({ ...sourceOf(doc), passageId: p.id, snippet: cutSnippet(p.text, from, to, marks), quote: sentenceAround(p.text, from, to, doc.language), score: r.score });
   });
   let suggestions = entities.map((e) => e.name[lang]);
   if (!entities.length && !passages.length) {
@@ -118,6 +125,42 @@ export async function searchCorpus(view: CorpusView, query: string, limit = 30, 
       });
   }
   return { query, entities, passages, suggestions };
+}
+
+/**
+ * Corpus passages about what a page's paragraph is about, for the card of an entity named in it:
+ * the entity's own names are left out of the query, so on a page about semiconductors the
+ * semiconductor passages come first rather than any passage naming the person.
+ */
+export async function relatedToParagraph(view: CorpusView, paragraph: string, entityId: string, limit = 3): Promise<PassageHit[]> {
+  const e = view.entities.get(entityId);
+  const leaveOut = new Set<string>();
+  if (e) for (const text of [e.name.en, e.name.es, ...e.aliases.map((a) => a.text)]) for (const t of terms(text)) leaveOut.add(t);
+  const results = relatedPassages(view.indexes, paragraph, leaveOut, limit);
+  const rows = await view.db.passages.bulkGet(results.map((r) => String(r.id)));
+  return results.flatMap((r, i) => {
+    const p = rows[i];
+    const doc = p && view.documents.get(p.document);
+    if (!p || !doc) return [];
+    const marks = markTerms(p.text, new Set(r.terms));
+    // The sentence with the most shared words is the one worth quoting and showing.
+    const best = densestMark(p.text, marks, doc.language);
+    return [{ ...sourceOf(doc), passageId: p.id, snippet: cutSnippet(p.text, best[0], best[1], marks), quote: sentenceAround(p.text, best[0], best[1], doc.language), score: r.score }];
+  });
+}
+
+/** The span of the sentence holding the most marks (the first mark's when none stands out). */
+function densestMark(text: string, marks: [number, number][], lang: string): [number, number] {
+  if (!marks.length) return [0, 0];
+  let best = marks[0]!;
+  let bestCount = 0;
+  for (const m of marks) {
+    const quote = sentenceAround(text, m[0], m[1], lang);
+    const at = text.indexOf(quote.replace(/^…|…$/g, ''));
+    const count = at < 0 ? 0 : marks.filter(([a, b]) => a >= at && b <= at + quote.length).length;
+    if (count > bestCount) [best, bestCount] = [m, count];
+  }
+  return best;
 }
 
 /** Marks from both lists, sorted, dropping any that overlap one already kept (mentions win). */

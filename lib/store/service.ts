@@ -5,7 +5,7 @@ import type { CorpusInfo, ReaderDocument } from '../messages';
 import { restoreIndexes } from '../search/indexes';
 import type { CorpusDb, HistoryEntry, StoredBundle } from './db';
 import { parseBundle, prepareBundle } from './prepare';
-import { buildCards, searchCorpus, type CorpusView } from './queries';
+import { buildCards, relatedToParagraph, searchCorpus, type CorpusView } from './queries';
 import { writeActiveBundle } from './write';
 
 export interface CorpusServiceOptions {
@@ -174,7 +174,11 @@ export class CorpusService {
   }
 
   async lookupEntity(id: string) {
-    return (await buildCards(await this.ready(), [id]))[0] ?? null;
+    return (await buildCards(await this.ready(), [id], Infinity))[0] ?? null;
+  }
+
+  async relatedPassages(paragraph: string, entityId: string, limit?: number) {
+    return relatedToParagraph(await this.ready(), paragraph, entityId, limit);
   }
 
   async search(query: string, limit?: number, lang?: 'en' | 'es') {
@@ -215,6 +219,8 @@ export class CorpusService {
       first: dates[0]!,
       last: dates.at(-1)!,
       suggested,
+      dataAsOf: dates.at(-1)!,
+      signer: null,
     };
   }
 

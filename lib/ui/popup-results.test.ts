@@ -6,7 +6,7 @@ const DOC_2025 = { documentId: '000_0a1eb5644c355993', title: 'US and Mexico Col
 const DOC_2022 = { documentId: '004_de0b601aba4ffa92', title: 'Joint Statement Following the 2022 U.S.-Mexico High-Level Economic Dialogue', date: '2022-09-12', publisher: null, url: null, language: 'en' as const };
 
 function passage(doc: typeof DOC_2025, n: number, text: string): PassageHit {
-  return { ...doc, passageId: `${doc.documentId}:${n}`, snippet: { text, marks: [], offset: 0 }, score: 10 - n };
+  return { ...doc, passageId: `${doc.documentId}:${n}`, snippet: { text, marks: [], offset: 0 }, quote: text, score: 10 - n };
 }
 
 const ebrard: EntityHit = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentHash, parseReaderHash, searchHash } from './reader-hash';
+import { documentHash, entityHash, parseReaderHash, searchHash } from './reader-hash';
 
 describe('parseReaderHash', () => {
   it('reads a document at a passage, a search, or nothing', () => {
@@ -11,5 +11,6 @@ describe('parseReaderHash', () => {
   it('round-trips what it writes, accents and all', () => {
     expect(parseReaderHash(documentHash('d1', 'd1:p'))).toEqual({ kind: 'document', doc: 'd1', passage: 'd1:p' });
     expect(parseReaderHash(searchHash('Ramírez & Co'))).toEqual({ kind: 'search', q: 'Ramírez & Co' });
+    expect(parseReaderHash(entityHash('marcelo-ebrard'))).toEqual({ kind: 'entity', id: 'marcelo-ebrard' });
   });
 });

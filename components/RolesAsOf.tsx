@@ -1,0 +1,94 @@
+import { rolesAt, latestRole, spanStatus } from '@/lib/corpus/as-of';
+import type { EntityCard } from '@/lib/messages';
+import { formatDate, formatRange, roleTitle, rolesNewestFirst } from '@/lib/ui/format';
+import { fill, type Strings, type UiLanguage } from '@/lib/ui/strings';
+import type { Role } from '@/lib/corpus/fields';
+
+interface Props {
+  card: Pick<EntityCard, 'type' | 'roles' | 'period'>;
+  /** The article's publication date, when the page gives one. */
+  pageDate: string | null;
+  s: Strings;
+  lang: UiLanguage;
+}
+
+function RoleLine({ role, lang }: { role: Role; lang: UiLanguage }) {
+  return (
+    <li>
+      <span class="role">{roleTitle(role, lang)}</span> <span class="when">{formatRange(role.from, role.to, lang)}</span>
+    </li>
+  );
+}
+
+/**
+ * Roles and periods read against the article's date: on a dated page, the role(s) held that day
+ * ("at the time of this article"), then the latest role when it differs, then the rest folded
+ * away; on an undated page, every role with its dates, newest first. A program's or event's
+ * period says whether it had started, was under way or was over on that date.
+ */
+export function RolesAsOf({ card, pageDate, s, lang }: Props) {
+  const all = rolesNewestFirst(card.roles);
+  const period = card.period ? (
+    <p class="period">
+      <span class="when">{formatRange(card.period.from, card.period.to ?? null, lang)}</span>
+      {pageDate ? (
+        <span class="then">
+          {' · '}
+          {fill(s.periodAtTime, { status: (card.type === 'event' ? s.eventStatus : s.periodStatus)[spanStatus(card.period, pageDate)] })}
+        </span>
+      ) : null}
+    </p>
+  ) : null;
+  if (!all.length) return period;
+  if (!pageDate) {
+    return (
+      <section aria-label={s.roles}>
+        {period}
+        <ul class="roles">
+          {all.map((r) => (
+            <RoleLine key={`${r.title_en}${r.from}`} role={r} lang={lang} />
+          ))}
+        </ul>
+      </section>
+    );
+  }
+  const then = rolesAt(card.roles, pageDate);
+  const latest = latestRole(card.roles)!;
+  const showLatest = !then.includes(latest);
+  const rest = all.filter((r) => !then.includes(r) && r !== latest);
+  return (
+    <section aria-label={s.roles}>
+      {period}
+      {then.length ? (
+        <div class="then-roles">
+          <p class="label">{fill(s.atTheTime, { date: formatDate(pageDate, lang) })}</p>
+          <ul class="roles">
+            {then.map((r) => (
+              <RoleLine key={`${r.title_en}${r.from}`} role={r} lang={lang} />
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p class="label no-role">{fill(s.noRoleAtTime, { date: formatDate(pageDate, lang) })}</p>
+      )}
+      {showLatest ? (
+        <div class="latest-role">
+          <p class="label">{s.latestRole}</p>
+          <ul class="roles">
+            <RoleLine role={latest} lang={lang} />
+          </ul>
+        </div>
+      ) : null}
+      {rest.length ? (
+        <details class="other-roles">
+          <summary>{rest.length === 1 ? s.otherRoles.one : fill(s.otherRoles.other, { n: rest.length })}</summary>
+          <ul class="roles">
+            {rest.map((r) => (
+              <RoleLine key={`${r.title_en}${r.from}`} role={r} lang={lang} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
