@@ -174,6 +174,7 @@ describe('context in time (Chromium)', () => {
     await page.goto(page.url().replace(/#.*/, '#entity=marcelo-ebrard'));
     await page.waitForSelector('article.entity h3');
     await page.setViewportSize({ width: 1000, height: 900 });
+    await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: path.join(DOCS, 'reader-entity.png') });
   });
 
@@ -182,7 +183,7 @@ describe('context in time (Chromium)', () => {
     await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.waitForSelector('section.year li a');
     await page.locator('section.year li a').first().click();
-    const cited = page.locator('.passage-block.cited');
+    const cited = page.locator('.passage-block.is-cited');
     await cited.waitFor();
     const selected = await page.evaluate(() => {
       const p = document.querySelector('.passage.cited')!;

@@ -139,9 +139,10 @@ describe('reader page (Chromium)', () => {
     expect(view.nothing).toBe(false);
 
     const program = catalog.entities.find((e) => e.id === 'sembrando-oportunidades')!;
+    // An entity opens its timeline on the reader page.
     expect(view.entities[0], 'the program is the first entity').toEqual({
       text: program.name.en,
-      href: `#${new URLSearchParams({ q: program.name.en })}`,
+      href: `#${new URLSearchParams({ entity: program.id })}`,
     });
 
     // Every corpus document whose text names the program has a passage among the results.

@@ -80,7 +80,7 @@ export function ArticleView({ doc, lang, cited }: ArticleViewProps) {
         return (
           <>
             {heading}
-            <div key={p.id} class={isCited ? 'passage-block cited' : 'passage-block'}>
+            <div key={p.id} class={isCited ? 'passage-block is-cited' : 'passage-block'}>
               <p
                 id={`passage-${p.id}`}
                 class={isCited ? 'passage cited' : 'passage'}

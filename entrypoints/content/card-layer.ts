@@ -13,6 +13,12 @@ import type { UiLanguage } from '@/lib/ui/strings';
 const ACTIVE_HIGHLIGHT = 'hled-active';
 /** Grace period for the pointer to travel from a highlight into its card. */
 const CLOSE_DELAY_MS = 300;
+/**
+ * Related passages are a search in the background: asked for only once a card has stayed open
+ * this long (or was opened from the keyboard), so a card flashed while the pointer crosses the
+ * page costs nothing and a stopped service worker is not woken by it.
+ */
+const RELATED_DWELL_MS = 400;
 
 export interface CardLayerOptions {
   annotator: Annotator;
@@ -72,8 +78,11 @@ export class CardLayer {
   /** Fetches the cards of entities now on the page that are not cached yet. */
   async prefetch(mentions: readonly PageMention[]): Promise<void> {
     const ids = [...new Set(mentions.map((m) => this.opts.table.entities[m.entity]!.id))].filter((id) => !this.cards.has(id));
-    // The view module loads while the card data is fetched, before anyone hovers.
-    if (mentions.length) void this.loadUi().catch(() => {});
+    // The view module and the corpus's provenance load while the card data is fetched, before anyone hovers.
+    if (mentions.length) {
+      void this.loadUi().catch(() => {});
+      void this.corpusProvenance();
+    }
     if (!ids.length) return;
     for (const card of await this.opts.ask({ type: 'cardsFor', ids })) this.cards.set(card.id, card);
   }
@@ -160,7 +169,6 @@ export class CardLayer {
     const [ui, provenance] = await Promise.all([this.loadUi(), this.corpusProvenance(), this.cards.has(id) ? null : this.prefetch([m])]);
     const card = this.cards.get(id);
     if (!card || this.intent.current !== m || this.destroyed) return;
-    const related = this.relatedFor(m, id);
     const show = (relatedHits?: readonly PassageHit[]) =>
       ui.show({
         card,
@@ -176,12 +184,14 @@ export class CardLayer {
         onClose: () => this.intent.close(),
         focus: this.focusOnOpen,
       });
+    const byKeyboard = this.focusOnOpen;
     show();
     this.focusOnOpen = false;
     const view = this.doc.defaultView!;
     if (view.CSS?.highlights && typeof view.Highlight === 'function') view.CSS.highlights.set(ACTIVE_HIGHLIGHT, new view.Highlight(m.range));
-    // Related passages come from a search in the background: the card opens first and gains them.
-    const hits = await related.catch(() => [] as PassageHit[]);
+    if (!byKeyboard) await new Promise((r) => setTimeout(r, RELATED_DWELL_MS));
+    if (this.intent.current !== m || this.destroyed) return;
+    const hits = await this.relatedFor(m, id).catch(() => [] as PassageHit[]);
     if (hits.length && this.intent.current === m && !this.destroyed) show(hits);
   }
 
