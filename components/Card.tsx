@@ -1,5 +1,7 @@
 import type { CorpusInfo, EntityCard, PassageHit } from '@/lib/messages';
 import { formatDate, mentionSummary } from '@/lib/ui/format';
+import { pageCountText, whyText, type WhyHighlight } from '@/lib/ui/why';
+import { useState } from 'preact/hooks';
 import { STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
 import { PassageItem, type ExtensionLink } from './PassageItem';
 import { RolesAsOf } from './RolesAsOf';
@@ -24,6 +26,14 @@ export interface CardProps {
   /** The corpus the card comes from. */
   provenance?: Provenance | null;
   onCopy?: (text: string) => Promise<boolean>;
+  /** Why this highlight is there (alias, language, rule) and how often the page names the entity. */
+  why?: WhyHighlight | null;
+  /** The page's site, for "never on this site". */
+  site?: string;
+  /** "Not this": hides this highlight on this page. */
+  onNotThis?: () => void;
+  /** Extends "not this" to the alias on the site from then on. */
+  onNotThisOnSite?: () => Promise<void>;
   /** How many timeline entries to show before "N more". */
   maxTimeline?: number;
 }
@@ -33,8 +43,10 @@ export interface CardProps {
  * (on a small time axis), the passages that do and those related to the paragraph being read,
  * each one click from the reader page, the original article and a citation.
  */
-export function Card({ card, lang, readerUrl, searchUrl, entityUrl, onNavigate, onClose, pageDate = null, related, provenance, onCopy, maxTimeline = 3 }: CardProps) {
+export function Card(props: CardProps) {
+  const { card, lang, readerUrl, searchUrl, entityUrl, onNavigate, onClose, pageDate = null, related, provenance, onCopy, why, site, onNotThis, onNotThisOnSite, maxTimeline = 3 } = props;
   const s = STRINGS[lang];
+  const [notThis, setNotThis] = useState<'no' | 'page' | 'site'>('no');
   const other: UiLanguage = lang === 'en' ? 'es' : 'en';
   const name = card.name[lang];
   const otherName = card.name[other] !== name ? card.name[other] : null;
@@ -82,6 +94,41 @@ export function Card({ card, lang, readerUrl, searchUrl, entityUrl, onNavigate, 
       <p id="hled-card-desc" class="desc">
         {card.description[lang]}
       </p>
+      {why ? (
+        <section class="why" aria-label={s.whyLabel}>
+          <p>
+            <span class="why-label">{s.whyLabel}</span> <span class="why-text">{whyText(why, name, lang)}</span> <span class="count">{pageCountText(why.pageCount, lang)}</span>
+          </p>
+          {onNotThis && notThis === 'no' ? (
+            <button
+              type="button"
+              class="not-this"
+              aria-label={s.notThisLabel}
+              onClick={() => {
+                onNotThis();
+                setNotThis('page');
+              }}
+            >
+              {s.notThis}
+            </button>
+          ) : null}
+          {notThis === 'page' ? (
+            <p class="not-this-done" role="status">
+              {s.hiddenHere}{' '}
+              {onNotThisOnSite && site ? (
+                <button type="button" class="not-this-site" onClick={() => void onNotThisOnSite().then(() => setNotThis('site'))}>
+                  {fill(s.hideOnSite, { alias: why.alias, name, site })}
+                </button>
+              ) : null}
+            </p>
+          ) : null}
+          {notThis === 'site' && site ? (
+            <p class="not-this-done" role="status">
+              {fill(s.hiddenOnSite, { alias: why.alias, name, site })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       <RolesAsOf card={card} pageDate={pageDate} s={s} lang={lang} />
       <section aria-label={s.mentions}>
         <p class="summary">{mentionSummary(card.documents, card.first, card.last, lang)}</p>

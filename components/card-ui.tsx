@@ -1,6 +1,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { EntityCard, PassageHit } from '@/lib/messages';
 import type { UiLanguage } from '@/lib/ui/strings';
+import type { WhyHighlight } from '@/lib/ui/why';
 import { Card, type Provenance } from './Card';
 import { copyText } from './copy-text';
 import cardCss from './card.css?inline';
@@ -24,6 +25,10 @@ export interface ShowCard {
   /** Passages related to the paragraph around the highlight; undefined while they load. */
   related?: readonly PassageHit[];
   provenance: Provenance | null;
+  why: WhyHighlight | null;
+  site: string;
+  onNotThis: () => void;
+  onNotThisOnSite: () => Promise<void>;
   onNavigate: (url: string) => void;
   onClose: () => void;
   /** Move focus into the card (keyboard opening). */
@@ -43,6 +48,9 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
   let container: ShadowContainer | null = null;
   let stopPositioning: (() => void) | null = null;
   let positionedFor: AbstractRange | null = null;
+  // A new highlight gets a new card component: state such as "not this" belongs to one highlight.
+  const keys = new WeakMap<AbstractRange, number>();
+  let nextKey = 0;
   const close = () => {
     stopPositioning?.();
     stopPositioning = null;
@@ -70,6 +78,7 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
       const root = container.root;
       container.render(
         <Card
+          key={keys.get(o.range) ?? (keys.set(o.range, ++nextKey), nextKey)}
           card={o.card}
           lang={o.lang}
           readerUrl={o.readerUrl}
@@ -81,6 +90,10 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
           related={o.related}
           provenance={o.provenance}
           onCopy={(text) => copyText(text, root)}
+          why={o.why}
+          site={o.site}
+          onNotThis={o.onNotThis}
+          onNotThisOnSite={o.onNotThisOnSite}
         />,
       );
       const floating = container.root.querySelector<HTMLElement>('.card')!;

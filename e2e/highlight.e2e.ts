@@ -16,7 +16,7 @@ import {
   type PaintedRange,
   type WithChrome,
 } from './harness/highlights';
-import { useExtensionSuite } from './harness/suite';
+import { EVERY_MENTION, useExtensionSuite } from './harness/suite';
 
 const run = promisify(execFile);
 
@@ -94,9 +94,9 @@ async function scanFixture(name: string): Promise<ScanMention[]> {
 }
 
 describe('highlighting in Chromium with the built extension', () => {
-  const suite = useExtensionSuite();
+  const suite = useExtensionSuite('options.html', EVERY_MENTION);
   const open = (fixture: string) => suite.open(fixture);
-  const setSettings = (patch: Partial<typeof DEFAULT_SETTINGS>) => writeSettings(suite.extPage, { ...DEFAULT_SETTINGS, ...patch });
+  const setSettings = (patch: Partial<typeof DEFAULT_SETTINGS>) => writeSettings(suite.extPage, { ...EVERY_MENTION, ...patch });
 
   it('article-en: highlights exactly the expected mentions, with StaticRanges, in the expected elements', async () => {
     const page = await open('article-en.html');

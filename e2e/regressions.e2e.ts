@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
 import { MENTION_HIGHLIGHT, paintedRanges, waitForHighlights, writeSettings } from './harness/highlights';
-import { useExtensionSuite } from './harness/suite';
+import { EVERY_MENTION, useExtensionSuite } from './harness/suite';
 
 /**
  * Regressions found on the fixture pages: content that changes after load inside regions we
@@ -36,7 +35,7 @@ function highlightedInSkipped(page: Page): Promise<string[]> {
 }
 
 describe('highlighter regressions', () => {
-  const suite = useExtensionSuite();
+  const suite = useExtensionSuite('options.html', EVERY_MENTION);
   const open = (fixture: string) => suite.open(fixture);
 
   it('typing into a contenteditable area does not highlight it', async () => {
@@ -130,14 +129,14 @@ describe('highlighter regressions', () => {
     // the request is in flight is lost. A cold service worker widens the window.
     const leftOn: number[] = [];
     for (const delay of [0, 20, 40, 60, 80, 100, 150]) {
-      await writeSettings(suite.extPage, { ...DEFAULT_SETTINGS });
+      await writeSettings(suite.extPage, { ...EVERY_MENTION });
       await suite.browser.stopServiceWorker();
       await new Promise((r) => setTimeout(r, 150));
       const page = await suite.browser.context.newPage();
       suite.track(page);
       await page.goto(`${suite.server.url}/article-en.html`, { waitUntil: 'domcontentloaded' });
       await new Promise((r) => setTimeout(r, delay));
-      await writeSettings(suite.extPage, { ...DEFAULT_SETTINGS, enabled: false });
+      await writeSettings(suite.extPage, { ...EVERY_MENTION, enabled: false });
       await page.waitForTimeout(1_000);
       if (((await paintedRanges(page)) ?? []).length > 0) leftOn.push(delay);
     }

@@ -55,6 +55,17 @@ export function SettingsSection({ lang, settings, shortcut, onChange, onChangeSh
         ))}
       </fieldset>
       <p>
+        <label class="inline">
+          <input
+            id="setting-density"
+            type="checkbox"
+            checked={settings.density === 'all'}
+            onChange={(e) => onChange({ density: e.currentTarget.checked ? 'all' : 'first-per-section' })}
+          />{' '}
+          {s.everyMention}
+        </label>
+      </p>
+      <p>
         <label for="setting-sites">{s.sites}</label>
         <textarea
           id="setting-sites"

@@ -8,6 +8,12 @@ import { startServer, type StaticServer } from './server';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 
+/**
+ * Settings of the suites that check detection: every accepted mention painted. Density (the first
+ * mention per entity and section, the default) is display, checked on its own in `control.e2e.ts`.
+ */
+export const EVERY_MENTION = Object.freeze({ ...DEFAULT_SETTINGS, density: 'all' as const });
+
 /** What a suite of page tests shares: one browser with the extension, the fixture server, an extension page. */
 export interface ExtensionSuite {
   readonly server: StaticServer;
@@ -18,13 +24,15 @@ export interface ExtensionSuite {
   open(fixture: string, waitUntil?: 'load' | 'domcontentloaded'): Promise<Page>;
   /** Closes this page after the test. */
   track(page: Page): Page;
+  /** The settings every test starts with. */
+  readonly baseSettings: typeof DEFAULT_SETTINGS;
 }
 
 /**
  * Registers the shared set-up of a describe block: one Chromium with the built extension per
  * file, settings reset and tabs closed after each test.
  */
-export function useExtensionSuite(extPagePath = 'options.html'): ExtensionSuite {
+export function useExtensionSuite(extPagePath = 'options.html', baseSettings: typeof DEFAULT_SETTINGS = DEFAULT_SETTINGS): ExtensionSuite {
   let server: StaticServer;
   let browser: ChromiumSession;
   let extPage: Page;
@@ -33,9 +41,10 @@ export function useExtensionSuite(extPagePath = 'options.html'): ExtensionSuite 
     server = await startServer(FIXTURES);
     browser = await launchChromium();
     extPage = await openExtensionPage(browser.context, browser.extensionId, extPagePath);
+    await writeSettings(extPage, { ...baseSettings });
   });
   afterEach(async () => {
-    await writeSettings(extPage, { ...DEFAULT_SETTINGS });
+    await writeSettings(extPage, { ...baseSettings });
     await Promise.all(opened.splice(0).map((p) => p.close()));
   });
   afterAll(async () => {
@@ -58,6 +67,7 @@ export function useExtensionSuite(extPagePath = 'options.html'): ExtensionSuite 
       await page.goto(`${server.url}/${fixture}`, { waitUntil });
       return page;
     },
+    baseSettings,
     track(page) {
       opened.push(page);
       return page;

@@ -30,6 +30,8 @@ export interface CardLayerOptions {
   /** Loads the card's view module (Preact, floating-ui): only pages with highlights need it. */
   loadUi: () => Promise<{ createCardUi: (doc: Document, onPointerLeave: () => void) => CardUi }>;
   signal: AbortSignal;
+  /** Stores "not this" for an alias of an entity on this site (the corrections listener re-applies them). */
+  saveCorrection: (alias: string, entityId: string) => Promise<void>;
   doc?: Document;
 }
 
@@ -169,6 +171,8 @@ export class CardLayer {
     const [ui, provenance] = await Promise.all([this.loadUi(), this.corpusProvenance(), this.cards.has(id) ? null : this.prefetch([m])]);
     const card = this.cards.get(id);
     if (!card || this.intent.current !== m || this.destroyed) return;
+    const alias = this.opts.table.aliases[m.alias]!;
+    const view = this.doc.defaultView!;
     const show = (relatedHits?: readonly PassageHit[]) =>
       ui.show({
         card,
@@ -180,6 +184,13 @@ export class CardLayer {
         pageDate: this.pageDate(),
         related: relatedHits,
         provenance,
+        why: { alias: alias.text, aliasLang: alias.lang, rule: m.rule, pageCount: this.opts.annotator.mentions().filter((x) => x.entity === m.entity).length },
+        site: this.doc.location?.hostname ?? '',
+        onNotThis: () => {
+          this.opts.annotator.hide(m);
+          view.CSS?.highlights?.delete(ACTIVE_HIGHLIGHT);
+        },
+        onNotThisOnSite: () => this.opts.saveCorrection(alias.text, id),
         onNavigate: (url) => void this.opts.ask({ type: 'openPage', url }),
         onClose: () => this.intent.close(),
         focus: this.focusOnOpen,
@@ -187,7 +198,6 @@ export class CardLayer {
     const byKeyboard = this.focusOnOpen;
     show();
     this.focusOnOpen = false;
-    const view = this.doc.defaultView!;
     if (view.CSS?.highlights && typeof view.Highlight === 'function') view.CSS.highlights.set(ACTIVE_HIGHLIGHT, new view.Highlight(m.range));
     if (!byKeyboard) await new Promise((r) => setTimeout(r, RELATED_DWELL_MS));
     if (this.intent.current !== m || this.destroyed) return;

@@ -2,9 +2,10 @@ import './style.css';
 import { browser, type PublicPath } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { TAB_REQUEST_TYPES, createClient, type PageEntities, type TabRequest } from '@/lib/client';
-import { Annotator } from '@/lib/highlight/annotator';
+import { Annotator, type PageMention } from '@/lib/highlight/annotator';
 import { compileMatcher, type MatcherTable } from '@/lib/match';
 import type { Request } from '@/lib/messages';
+import { CORRECTIONS_KEY, addCorrection, correctionKey, correctionsFor, readCorrections } from '@/lib/settings/corrections';
 import { SETTINGS_KEY, isSiteEnabled, readSettings } from '@/lib/settings/defaults';
 import { uiLanguage } from '@/lib/ui/strings';
 import { CardLayer } from './card-layer';
@@ -21,7 +22,24 @@ export default defineContentScript({
   async main(ctx) {
     const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
     // Plain storage calls: a storage wrapper library would double this script's size.
-    let settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    // The change listener is in place before the first read: a change made while the read is
+    // under way (a reader switching a site off as the page loads) is never missed, and a read that
+    // resolves after a change does not overwrite it with the older value.
+    let changedWhileReading = { settings: false, corrections: false };
+    const early = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local') return;
+      if (SETTINGS_KEY in changes) changedWhileReading.settings = true;
+      if (CORRECTIONS_KEY in changes) changedWhileReading.corrections = true;
+    };
+    browser.storage.onChanged.addListener(early);
+    const stored = await browser.storage.local.get([SETTINGS_KEY, CORRECTIONS_KEY]);
+    const fresh = changedWhileReading.settings || changedWhileReading.corrections ? await browser.storage.local.get([SETTINGS_KEY, CORRECTIONS_KEY]) : stored;
+    browser.storage.onChanged.removeListener(early);
+    changedWhileReading = { settings: false, corrections: false };
+    let settings = readSettings(fresh[SETTINGS_KEY]);
+    let corrections = correctionsFor(readCorrections(fresh[CORRECTIONS_KEY]), location.hostname);
+    const suppressed = (table: MatcherTable) =>
+      corrections.size ? (m: PageMention) => corrections.has(correctionKey(table.entities[m.entity]!.id, table.aliases[m.alias]!.text)) : undefined;
     let page: { annotator: Annotator; cards: CardLayer; stop: AbortController; table: MatcherTable } | null = null;
 
     const startAnnotating = async () => {
@@ -34,6 +52,8 @@ export default defineContentScript({
         matcher: compileMatcher(table),
         types: new Set(settings.types),
         highlightName: HIGHLIGHT_NAMES[settings.highlightStyle],
+        density: settings.density,
+        suppressed: suppressed(table),
         onChange: (mentions) => void cards?.prefetch(mentions).catch(() => {}),
       });
       cards = new CardLayer({
@@ -45,6 +65,10 @@ export default defineContentScript({
         readerUrl: (hash) => `${browser.runtime.getURL('/reader.html' as PublicPath)}#${hash}`,
         loadUi: () => import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI as PublicPath)),
         signal: stop.signal,
+        saveCorrection: async (alias, entity) => {
+          const list = readCorrections((await browser.storage.local.get(CORRECTIONS_KEY))[CORRECTIONS_KEY]);
+          await browser.storage.local.set({ [CORRECTIONS_KEY]: addCorrection(list, { site: location.hostname, alias, entity, at: new Date().toISOString() }) });
+        },
       });
       page = { annotator, cards, stop, table };
       await annotator.start();
@@ -67,6 +91,7 @@ export default defineContentScript({
       } else if (page) {
         page.annotator.setTypes(new Set(settings.types));
         page.annotator.setHighlightName(HIGHLIGHT_NAMES[settings.highlightStyle]);
+        page.annotator.setDensity(settings.density);
         page.cards.setHoverDelay(settings.hoverDelayMs);
       }
     };
@@ -90,7 +115,12 @@ export default defineContentScript({
       return undefined;
     });
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      if (area !== 'local') return;
+      if (CORRECTIONS_KEY in changes) {
+        corrections = correctionsFor(readCorrections(changes[CORRECTIONS_KEY]!.newValue), location.hostname);
+        if (page) page.annotator.setSuppressed(suppressed(page.table));
+      }
+      if (!(SETTINGS_KEY in changes)) return;
       settings = readSettings(changes[SETTINGS_KEY]!.newValue);
       void apply();
     };

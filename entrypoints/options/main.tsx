@@ -3,10 +3,12 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CorpusSection } from '@/components/options/CorpusSection';
+import { CorrectionsSection } from '@/components/options/CorrectionsSection';
+import { CORRECTIONS_KEY, readCorrections, removeCorrection, type Correction } from '@/lib/settings/corrections';
 import { ImportSection } from '@/components/options/ImportSection';
 import { SettingsSection } from '@/components/options/SettingsSection';
 import { createClient } from '@/lib/client';
-import type { CorpusInfo, ReplyValues, Request } from '@/lib/messages';
+import type { CorpusInfo, EntityCard, ReplyValues, Request } from '@/lib/messages';
 import { SETTINGS_KEY, type Settings } from '@/lib/settings/defaults';
 import { parseSettings } from '@/lib/settings/schema';
 import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
@@ -27,6 +29,8 @@ function Options({ initial }: { initial: Settings }) {
   const [info, setInfo] = useState<CorpusInfo | null>(null);
   const [history, setHistory] = useState<ReplyValues['history'] | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
+  const [corrections, setCorrections] = useState<Correction[]>([]);
+  const [names, setNames] = useState<Map<string, EntityCard['name']>>(new Map());
   // The notice is a key or a raw error, put in words when shown, so it follows a language change.
   const [notice, setNotice] = useState<{ saved: true } | { error: string } | null>(null);
 
@@ -35,6 +39,21 @@ function Options({ initial }: { initial: Settings }) {
     setInfo(i);
     setHistory(h);
   };
+  useEffect(() => {
+    // Corrections are made in cards on pages: follow them while the page is open.
+    const load = async (raw: unknown) => {
+      const list = readCorrections(raw);
+      setCorrections(list);
+      const ids = [...new Set(list.map((c) => c.entity))];
+      if (ids.length) setNames(new Map((await ask({ type: 'cardsFor', ids })).map((c) => [c.id, c.name])));
+    };
+    void browser.storage.local.get(CORRECTIONS_KEY).then((r) => load(r[CORRECTIONS_KEY]));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && CORRECTIONS_KEY in changes) void load(changes[CORRECTIONS_KEY]!.newValue);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
   useEffect(() => {
     void refresh();
     void browser.commands.getAll().then((all) => setShortcut(all.find((c) => c.name === 'next-mention')?.shortcut ?? null));
@@ -87,6 +106,12 @@ function Options({ initial }: { initial: Settings }) {
       />
       <ImportSection lang={lang} activeVersion={info?.corpusVersion ?? null} ask={ask} fetchDeps={fetchDeps} onChanged={() => void refresh()} />
       <SettingsSection lang={lang} settings={settings} shortcut={shortcut} onChange={(c) => void save(c)} onChangeShortcut={changeShortcut} />
+      <CorrectionsSection
+        lang={lang}
+        corrections={corrections}
+        nameOf={(id) => names.get(id)?.[lang] ?? id}
+        onUndo={(c) => void browser.storage.local.set({ [CORRECTIONS_KEY]: removeCorrection(corrections, c) })}
+      />
       <p class="notice" role="status">
         {notice && 'saved' in notice ? s.saved : notice?.error}
       </p>

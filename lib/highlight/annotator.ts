@@ -1,5 +1,6 @@
 import { applyPageRules, scanText, type Matcher, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
+import { SECTION_HEADINGS, paintedUnder, sectionsOf, type Density } from './density';
 import { OWN_UI_PREFIX, blockAncestor, createTextWalk, isInSkippedSubtree, nodeIndexAt, type TextBatch } from './walk';
 
 /** One mention on the page, as painted. */
@@ -26,6 +27,10 @@ export interface AnnotatorOptions {
   sliceMs?: number;
   /** Entity types to show; all when absent. */
   types?: ReadonlySet<EntityType>;
+  /** Which mentions are painted: the first per entity and section (default), or all. */
+  density?: Density;
+  /** Mentions the reader said are wrong ("not this" for an alias on a site): never accepted. */
+  suppressed?: (m: PageMention) => boolean;
   /** Called after each pass with the accepted mentions, in document order. */
   onChange?: (mentions: readonly PageMention[]) => void;
   /** How to yield between slices; a macrotask by default. */
@@ -60,6 +65,11 @@ export class Annotator {
   private highlight: Highlight | null = null;
   private stopped = false;
   private types: ReadonlySet<EntityType> | undefined;
+  private density: Density;
+  /** Mentions painted under the density setting (hover reaches only these). */
+  private painted = new Set<PageMention>();
+  /** Single highlights the reader hid with "not this", for this page view. */
+  private hidden = new WeakSet<StaticRange>();
   /** Busy time of the last full pass, summed over its slices (what the bench reports). */
   busyMs = 0;
 
@@ -70,6 +80,7 @@ export class Annotator {
     this.now = opts.now ?? (() => performance.now());
     this.yieldToPage = opts.yieldToPage ?? (() => new Promise((r) => setTimeout(r, 0)));
     this.types = opts.types;
+    this.density = opts.density ?? 'first-per-section';
   }
 
   /** Annotates the whole document and keeps following it; resolves when the first pass is done. */
@@ -94,6 +105,7 @@ export class Annotator {
     this.byNode.clear();
     this.accepted = [];
     this.acceptedByRange.clear();
+    this.painted.clear();
     this.queue = [];
   }
 
@@ -108,9 +120,33 @@ export class Annotator {
     this.name = name;
   }
 
-  /** Accepted mentions in document order. */
+  /** Accepted mentions in document order, painted or not (the keyboard and the popup reach them all). */
   mentions(): readonly PageMention[] {
     return this.accepted;
+  }
+
+  /** True when the mention is painted under the density setting. */
+  isPainted(m: PageMention): boolean {
+    return this.painted.has(m);
+  }
+
+  /** Paints the first mention per entity and section, or every one (settings applied live). */
+  setDensity(density: Density): void {
+    if (density === this.density) return;
+    this.density = density;
+    this.publish();
+  }
+
+  /** Hides one highlight for this page view ("not this"). */
+  hide(m: PageMention): void {
+    this.hidden.add(m.range);
+    this.publish();
+  }
+
+  /** Re-applies the reader's corrections after they changed. */
+  setSuppressed(suppressed: ((m: PageMention) => boolean) | undefined): void {
+    this.opts.suppressed = suppressed;
+    this.publish();
   }
 
   /** Shows only these entity types from now on (settings applied live). */
@@ -123,7 +159,7 @@ export class Annotator {
   mentionAt(node: Node, offset: number): PageMention | null {
     for (const e of this.byNode.get(node as Text) ?? []) {
       const m = this.acceptedByRange.get(e.range);
-      if (!m) continue;
+      if (!m || !this.painted.has(m)) continue;
       const r = e.range;
       const afterStart = r.startContainer !== node || offset >= r.startOffset;
       const beforeEnd = r.endContainer !== node || offset < r.endOffset;
@@ -230,22 +266,41 @@ export class Annotator {
     const rawMatches = ordered.map((e, i) => ({ start: i, end: i + 1, alias: e.alias }));
     const accepted: PageMention[] = [];
     const next = new Map<StaticRange, PageMention>();
+    const suppressed = this.opts.suppressed;
     for (const m of applyPageRules(table, rawMatches)) {
       if (this.types && !this.types.has(table.entities[m.entity]!.type)) continue;
       const range = ordered[m.start]!.range;
+      if (this.hidden.has(range)) continue;
       const mention = this.acceptedByRange.get(range) ?? { range, entity: m.entity, alias: m.alias, rule: m.rule };
       if (mention.rule !== m.rule) mention.rule = m.rule;
+      if (suppressed?.(mention)) continue;
       accepted.push(mention);
       next.set(range, mention);
     }
+    const painted = this.paintedOf(accepted);
     if (this.highlight) {
-      for (const range of this.acceptedByRange.keys()) if (!next.has(range)) this.highlight.delete(range);
-      for (const range of next.keys()) if (!this.acceptedByRange.has(range)) this.highlight.add(range);
+      for (const m of this.painted) if (!painted.has(m)) this.highlight.delete(m.range);
+      for (const m of painted) if (!this.painted.has(m)) this.highlight.add(m.range);
     }
     const changed = accepted.length !== this.accepted.length || accepted.some((m, i) => m !== this.accepted[i]);
     this.accepted = accepted;
     this.acceptedByRange = next;
+    this.painted = painted;
     if (changed) this.opts.onChange?.(accepted);
+  }
+
+  /** The mentions painted under the density setting: the first per entity and section by default. */
+  private paintedOf(accepted: readonly PageMention[]): Set<PageMention> {
+    if (this.density === 'all' || !accepted.length) return new Set(accepted);
+    // Mentions inside shadow roots are placed by their host, the node that sits in the document.
+    const anchors = accepted.map((m) => {
+      let n: Node = m.range.startContainer;
+      for (let root = n.getRootNode(); root !== this.doc && (root as ShadowRoot).host; root = n.getRootNode()) n = (root as ShadowRoot).host;
+      return n;
+    });
+    const sections = sectionsOf(anchors, this.doc.querySelectorAll(SECTION_HEADINGS));
+    const flags = paintedUnder(this.density, accepted.map((m, i) => ({ entity: m.entity, section: sections[i]! })));
+    return new Set(accepted.filter((_, i) => flags[i]));
   }
 
   private onMutations(records: MutationRecord[]): void {

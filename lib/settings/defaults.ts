@@ -20,6 +20,8 @@ export interface Settings {
   /** Hover-intent delay before a card opens, ms. */
   hoverDelayMs: number;
   highlightStyle: 'background' | 'underline';
+  /** Paint the first mention of each entity per section (heading to heading), or every mention. */
+  density: 'first-per-section' | 'all';
   /** Interface language: follow the browser, or force one. */
   language: 'auto' | 'en' | 'es';
 }
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   types: [...ENTITY_TYPES],
   hoverDelayMs: 300,
   highlightStyle: 'background',
+  density: 'first-per-section',
   language: 'auto',
 });
 

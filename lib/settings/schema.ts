@@ -14,6 +14,7 @@ export const settingsSchema = z.object({
   types: z.array(z.enum(ENTITY_TYPES)).catch([...D.types]),
   hoverDelayMs: z.number().int().min(0).max(3000).catch(D.hoverDelayMs),
   highlightStyle: z.enum(['background', 'underline']).catch(D.highlightStyle),
+  density: z.enum(['first-per-section', 'all']).catch(D.density),
   language: z.enum(['auto', 'en', 'es']).catch(D.language),
 }) satisfies z.ZodType<Settings>;
 

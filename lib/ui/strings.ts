@@ -43,6 +43,12 @@ const en = {
   copyFailed: 'Could not copy the citation',
   provenance: '{name} {version} · data as of {date}',
   signedBy: 'signed by {signer}',
+  whyLabel: 'Why this highlight?',
+  notThis: 'Not this',
+  notThisLabel: 'Not this: hide this highlight',
+  hiddenHere: 'Hidden on this page.',
+  hideOnSite: 'Never take “{alias}” for {name} on {site}',
+  hiddenOnSite: '“{alias}” will not be highlighted as {name} on {site} again. Options lists it, to undo.',
 };
 
 const es: typeof en = {
@@ -82,6 +88,12 @@ const es: typeof en = {
   copyFailed: 'No se pudo copiar la cita',
   provenance: '{name} {version} · datos al {date}',
   signedBy: 'firmado por {signer}',
+  whyLabel: '¿Por qué este resaltado?',
+  notThis: 'No es esto',
+  notThisLabel: 'No es esto: ocultar este resaltado',
+  hiddenHere: 'Oculto en esta página.',
+  hideOnSite: 'No tomar «{alias}» por {name} en {site}',
+  hiddenOnSite: '«{alias}» ya no se resaltará como {name} en {site}. Puede deshacerlo en Opciones.',
 };
 
 export const STRINGS = { en, es };
