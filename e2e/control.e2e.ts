@@ -86,3 +86,27 @@ describe('the reader in control (Chromium)', () => {
     await expect.poll(withinOf).toBe(9);
   });
 });
+
+describe('frames and shadow roots (Chromium)', () => {
+  const suite = useExtensionSuite();
+
+  it('a highlight inside an open shadow root and one inside a same-origin iframe open cards, one card at a time', async () => {
+    const page = await suite.open('frames.html');
+    const frame = page.frame({ url: /frame-inner\.html$/ })!;
+    // A Frame answers evaluate/waitForFunction like a Page, which is all these helpers use.
+    const inFrame = frame as unknown as Page;
+    const mentions = await waitForHighlights(inFrame, { until: (r) => r.some((m) => m.text === 'Gina Raimondo') });
+    const box = mentions.find((m) => m.text === 'Gina Raimondo')!.rects[0]!;
+    const offset = (await page.locator('#embed').boundingBox())!;
+    // The frame's content starts inside the iframe's 1px border.
+    await page.mouse.move(offset.x + 1 + box.x + box.width / 2, offset.y + 1 + box.y + box.height / 2);
+    await waitForCard(inFrame, 'Gina Raimondo');
+
+    // The web component's text, in its open shadow root, below the frame.
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard') });
+    await hoverMention(page, 'Marcelo Ebrard');
+    await waitForCard(page, 'Marcelo Ebrard');
+    // Opening the page's card closed the frame's: one card per tab.
+    await expect.poll(() => frame.evaluate((tag) => document.querySelectorAll(tag).length, CARD_HOST)).toBe(0);
+  });
+});

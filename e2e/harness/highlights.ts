@@ -48,7 +48,17 @@ export function paintedRanges(page: Page, name = MENTION_HIGHLIGHT): Promise<Pai
       l.setEnd(r.endContainer, r.endOffset);
       return l;
     };
-    connected.sort((a, b) => live(a).compareBoundaryPoints(Range.START_TO_START, live(b)));
+    // Ranges in different trees (the document, a shadow root) cannot be compared as ranges:
+    // order them by the position of the node that sits in the document (the shadow host).
+    const anchor = (n: Node): Node => {
+      for (let root = n.getRootNode(); root instanceof ShadowRoot; root = n.getRootNode()) n = root.host;
+      return n;
+    };
+    connected.sort((a, b) => {
+      if (a.startContainer.getRootNode() === b.startContainer.getRootNode()) return live(a).compareBoundaryPoints(Range.START_TO_START, live(b));
+      const pos = anchor(a.startContainer).compareDocumentPosition(anchor(b.startContainer));
+      return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : pos & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
+    });
     return [...connected, ...disconnected].map((r) => {
       const isConnected = connected.includes(r);
       let text: string;

@@ -19,6 +19,12 @@ const CLOSE_DELAY_MS = 300;
  * page costs nothing and a stopped service worker is not woken by it.
  */
 const RELATED_DWELL_MS = 400;
+/**
+ * Fired on the other frames' windows when a card opens, so a tab shows one card at a time across
+ * same-origin frames without a message through the background (which would wake a stopped service
+ * worker on every hover). A page can fire it too; all it can do is close our card.
+ */
+const CARD_OPENED_EVENT = 'hled-lens-card-opened';
 
 export interface CardLayerOptions {
   annotator: Annotator;
@@ -70,6 +76,18 @@ export class CardLayer {
     win.addEventListener('pointermove', (e) => this.onPointer(e), { passive: true, capture: true, signal });
     // Capture on window: Escape closes the card even when focus is still somewhere in the page.
     win.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal });
+    win.addEventListener(CARD_OPENED_EVENT, () => this.intent.close(), { signal });
+    // The pointer left this window (out of an iframe, or out of the browser): no more pointermoves
+    // will come here to say so, so treat it as leaving the highlight and the card.
+    win.addEventListener(
+      'pointerout',
+      (e) => {
+        if (e.relatedTarget || e.pointerType === 'touch') return;
+        this.intent.leaveTarget();
+        this.intent.leaveCard();
+      },
+      { passive: true, signal },
+    );
     signal.addEventListener('abort', () => this.destroy());
   }
 
@@ -139,13 +157,35 @@ export class CardLayer {
   }
 
   private mentionAtPoint(x: number, y: number): PageMention | null {
-    const caret = caretAt(this.doc, x, y);
+    const roots = this.opts.annotator.shadowRoots();
+    const caret = caretAt(this.doc, x, y, roots);
+    if (caret && caret.node.nodeType !== Node.TEXT_NODE && roots.length) return this.mentionInShadowAt(x, y);
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
     // A caret sits between characters: over the last letter of a name it reports the offset
     // after it, so look on both sides and keep the one whose boxes hold the point.
     for (const off of [caret.offset, caret.offset - 1]) {
       const m = off >= 0 ? this.opts.annotator.mentionAt(caret.node, off) : null;
       if (m && rangeContainsPoint(this.doc, m.range, x, y)) return m;
+    }
+    return null;
+  }
+
+  /**
+   * Browsers whose `caretPositionFromPoint` takes no `shadowRoots` option report a position beside
+   * the shadow host: then the mentions inside that host's shadow root are tested box by box.
+   */
+  private mentionInShadowAt(x: number, y: number): PageMention | null {
+    // elementFromPoint is retargeted to the outermost host; walk down through open roots.
+    let el = this.doc.elementFromPoint(x, y);
+    while (el?.shadowRoot) {
+      const inner = el.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === el) break;
+      el = inner;
+    }
+    const root = el?.getRootNode();
+    if (!(root instanceof ShadowRoot)) return null;
+    for (const m of this.opts.annotator.mentions()) {
+      if (m.range.startContainer.getRootNode() === root && this.opts.annotator.isPainted(m) && rangeContainsPoint(this.doc, m.range, x, y)) return m;
     }
     return null;
   }
@@ -197,6 +237,7 @@ export class CardLayer {
       });
     const byKeyboard = this.focusOnOpen;
     show();
+    closeCardsInOtherFrames(view);
     this.focusOnOpen = false;
     if (view.CSS?.highlights && typeof view.Highlight === 'function') view.CSS.highlights.set(ACTIVE_HIGHLIGHT, new view.Highlight(m.range));
     if (!byKeyboard) await new Promise((r) => setTimeout(r, RELATED_DWELL_MS));
@@ -246,4 +287,30 @@ export class CardLayer {
     this.destroyed = true;
     void this.ui?.then((ui) => ui.destroy());
   }
+}
+
+/** Every window of the tab this frame can reach (same-origin frames), depth first from the top. */
+function sameOriginWindows(top: Window): Window[] {
+  const out: Window[] = [];
+  const visit = (w: Window) => {
+    try {
+      void w.document; // Throws for a cross-origin frame: neither it nor its children are ours.
+    } catch {
+      return;
+    }
+    out.push(w);
+    for (let i = 0; i < w.frames.length; i++) visit(w.frames[i]!);
+  };
+  visit(top);
+  return out;
+}
+
+function closeCardsInOtherFrames(self: Window): void {
+  let top: Window;
+  try {
+    top = self.top ?? self;
+  } catch {
+    top = self;
+  }
+  for (const w of sameOriginWindows(top)) if (w !== self) w.dispatchEvent(new Event(CARD_OPENED_EVENT));
 }

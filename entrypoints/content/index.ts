@@ -19,7 +19,12 @@ const HIGHLIGHT_NAMES = { background: 'hled-mention', underline: 'hled-mention-u
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // Same-origin iframes are read like the page (embedded articles, live blogs); frames of other
+  // origins (ads, players, social embeds) are left alone, see `isSameOriginFrame`.
+  allFrames: true,
   async main(ctx) {
+    if (!isSameOriginFrame(window)) return;
+    const isTop = window === window.top;
     const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
     // Plain storage calls: a storage wrapper library would double this script's size.
     // The change listener is in place before the first read: a change made while the read is
@@ -109,7 +114,10 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message: unknown) => {
       const msg = message as TabRequest | undefined;
       if (!msg || !TAB_REQUEST_TYPES.includes(msg.type)) return undefined;
-      if (msg.type === 'nextMention') page?.cards.next();
+      // Every frame of the tab gets tab messages: the keyboard command goes to the frame the
+      // reader is in, the popup's questions to the top frame only (one answer per tab).
+      if (msg.type === 'nextMention' && hasKeyboardFocus(isTop)) page?.cards.next();
+      if (!isTop) return undefined;
       if (msg.type === 'pageEntities') return Promise.resolve(pageEntities());
       if (msg.type === 'showEntity' && typeof msg.id === 'string') return Promise.resolve(page?.cards.showEntity(msg.id) ?? false);
       return undefined;
@@ -132,3 +140,20 @@ export default defineContentScript({
     await apply();
   },
 });
+
+/** True for the top frame and for frames of the top frame's origin. */
+function isSameOriginFrame(w: Window): boolean {
+  if (w === w.top) return true;
+  try {
+    return w.top!.location.origin === w.location.origin;
+  } catch {
+    return false; // A cross-origin parent cannot even be read.
+  }
+}
+
+/** Whether this frame is where the keyboard is: the focused frame, or the top one when no frame has focus. */
+function hasKeyboardFocus(isTop: boolean): boolean {
+  const inChildFrame = document.activeElement?.tagName === 'IFRAME' || document.activeElement?.tagName === 'FRAME';
+  if (isTop) return !document.hasFocus() || !inChildFrame;
+  return document.hasFocus() && !inChildFrame;
+}

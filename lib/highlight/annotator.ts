@@ -70,6 +70,7 @@ export class Annotator {
   private painted = new Set<PageMention>();
   /** Single highlights the reader hid with "not this", for this page view. */
   private hidden = new WeakSet<StaticRange>();
+  private readonly roots = new Set<ShadowRoot>();
   /** Busy time of the last full pass, summed over its slices (what the bench reports). */
   busyMs = 0;
 
@@ -217,7 +218,13 @@ export class Annotator {
     this.busyMs = busy;
   }
 
+  /** Open shadow roots met on the page (hit-testing must name them to see text inside). */
+  shadowRoots(): ShadowRoot[] {
+    return [...this.roots];
+  }
+
   private watchShadowRoot(root: ShadowRoot): void {
+    this.roots.add(root);
     this.observer?.observe(root, { childList: true, subtree: true, characterData: true });
     this.queue.push(root);
   }

@@ -11,15 +11,19 @@ export interface Caret {
 }
 
 type CaretDoc = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-/** The text position under a viewport point: the standard API, or WebKit's older one. */
-export function caretAt(doc: Document, x: number, y: number): Caret | null {
+/**
+ * The text position under a viewport point: the standard API, or WebKit's older one. Text inside
+ * a shadow root is reported only for the `shadowRoots` passed in (others give a position beside
+ * their host), where the browser supports the option.
+ */
+export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): Caret | null {
   const d = doc as CaretDoc;
   if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
+    const p = shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   if (typeof d.caretRangeFromPoint === 'function') {
