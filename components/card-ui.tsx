@@ -4,6 +4,8 @@ import type { UiLanguage } from '@/lib/ui/strings';
 import type { WhyHighlight } from '@/lib/ui/why';
 import { Card, type Provenance } from './Card';
 import { copyText } from './copy-text';
+import { paragraphAround } from '@/lib/highlight/paragraph';
+import { publishedDate } from '@/lib/page/published-date';
 import cardCss from './card.css?inline';
 import { createShadowContainer, type ShadowContainer } from './shadow-container';
 
@@ -38,6 +40,12 @@ export interface ShowCard {
 export interface CardUi {
   /** The host element while a card is open: events whose path includes it happened inside. */
   readonly host: HTMLElement | null;
+  /**
+   * The page's publication date and a mention's paragraph: needed only once a card opens, so they
+   * ship in this lazily loaded module rather than in the content script every page loads.
+   */
+  readPageDate(): string | null;
+  paragraphOf(node: Node, offset: number): { block: Node; text: string };
   show(opts: ShowCard): void;
   hide(): void;
   destroy(): void;
@@ -70,6 +78,8 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
     get host() {
       return container?.host ?? null;
     },
+    readPageDate: () => publishedDate(doc),
+    paragraphOf: (node, offset) => paragraphAround(node, offset),
     show(o) {
       if (!container) {
         container = createShadowContainer({ tag: 'hled-card', css: cardCss, doc });

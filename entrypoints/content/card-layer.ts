@@ -4,9 +4,7 @@ import type { Annotator, PageMention } from '@/lib/highlight/annotator';
 import { caretAt, liveRange, rangeContainsPoint } from '@/lib/highlight/hit-test';
 import type { MatcherTable } from '@/lib/match';
 import type { Provenance } from '@/components/Card';
-import { paragraphAround } from '@/lib/highlight/paragraph';
 import type { EntityCard, PassageHit } from '@/lib/messages';
-import { publishedDate } from '@/lib/page/published-date';
 import { HoverIntent } from '@/lib/ui/hover-intent';
 import type { UiLanguage } from '@/lib/ui/strings';
 
@@ -221,7 +219,7 @@ export class CardLayer {
         readerUrl: (doc, passage) => this.opts.readerUrl(`doc=${encodeURIComponent(doc)}&p=${encodeURIComponent(passage)}`),
         searchUrl: (q) => this.opts.readerUrl(`q=${encodeURIComponent(q)}`),
         entityUrl: (entity) => this.opts.readerUrl(`entity=${encodeURIComponent(entity)}`),
-        pageDate: this.pageDate(),
+        pageDate: this.pageDate(ui),
         related: relatedHits,
         provenance,
         why: { alias: alias.text, aliasLang: alias.lang, rule: m.rule, pageCount: this.opts.annotator.mentions().filter((x) => x.entity === m.entity).length },
@@ -242,14 +240,14 @@ export class CardLayer {
     if (view.CSS?.highlights && typeof view.Highlight === 'function') view.CSS.highlights.set(ACTIVE_HIGHLIGHT, new view.Highlight(m.range));
     if (!byKeyboard) await new Promise((r) => setTimeout(r, RELATED_DWELL_MS));
     if (this.intent.current !== m || this.destroyed) return;
-    const hits = await this.relatedFor(m, id).catch(() => [] as PassageHit[]);
+    const hits = await this.relatedFor(ui, m, id).catch(() => [] as PassageHit[]);
     if (hits.length && this.intent.current === m && !this.destroyed) show(hits);
   }
 
   /** The article's publication date, read once per URL (a single-page app changes both). */
-  private pageDate(): string | null {
+  private pageDate(ui: CardUi): string | null {
     const url = this.doc.location?.href ?? '';
-    if (this.dated?.url !== url) this.dated = { url, date: publishedDate(this.doc) };
+    if (this.dated?.url !== url) this.dated = { url, date: ui.readPageDate() };
     return this.dated.date;
   }
 
@@ -261,8 +259,8 @@ export class CardLayer {
     return this.provenance;
   }
 
-  private relatedFor(m: PageMention, entity: string): Promise<PassageHit[]> {
-    const { block, text } = paragraphAround(m.range.startContainer, m.range.startOffset);
+  private relatedFor(ui: CardUi, m: PageMention, entity: string): Promise<PassageHit[]> {
+    const { block, text } = ui.paragraphOf(m.range.startContainer, m.range.startOffset);
     let byEntity = this.related.get(block);
     if (!byEntity) this.related.set(block, (byEntity = new Map()));
     let hits = byEntity.get(entity);
