@@ -132,7 +132,7 @@ describe('context in time (Chromium)', () => {
     const first = page.locator(`${CARD_HOST} .timeline > li`).first();
     const snippet = (await first.locator('.snippet').innerText()).replace(/^…\s*|\s*…$/g, '');
     const title = await first.locator('.source a').innerText();
-    await first.getByRole('button', { name: 'Copy a citation of this passage', exact: true }).click();
+    await first.getByRole('button', { name: 'Copy citation of this passage', exact: true }).click();
     await expect.poll(() => first.locator('[role=status]').innerText()).toContain('Citation copied');
     const plain = await page.evaluate(() => navigator.clipboard.readText());
     const [quoteLine, byLine] = plain.split('\n');
@@ -141,7 +141,7 @@ describe('context in time (Chromium)', () => {
     const quote = quoteLine!.slice(1, -1);
     expect(snippet.includes(quote) || quote.includes(snippet.slice(0, 40))).toBe(true);
     expect(byLine).toContain(`— ${title} (`);
-    await first.getByRole('button', { name: 'Copy a citation of this passage in Markdown' }).click();
+    await first.getByRole('button', { name: 'Copy citation in Markdown' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^> .*Ebrard/);
     const md = await page.evaluate(() => navigator.clipboard.readText());
     expect(md).toContain(`— `);
@@ -195,7 +195,7 @@ describe('context in time (Chromium)', () => {
       getSelection()!.addRange(range);
       return range.toString().trim();
     });
-    await cited.getByRole('button', { name: 'Copy a citation of this passage', exact: true }).click();
+    await cited.getByRole('button', { name: 'Copy citation of this passage', exact: true }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`“${selected}”`);
   });
 });
