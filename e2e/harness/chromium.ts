@@ -30,6 +30,8 @@ export interface ChromiumSession {
 export interface LaunchOptions {
   /** Unpacked extension directory; defaults to `.output/chrome-mv3`. */
   extensionPath?: string;
+  /** A visible window (the demo, on a machine with a display); headless by default. */
+  headless?: boolean;
 }
 
 function isLocalUrl(raw: string): boolean {
@@ -59,7 +61,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   try {
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
-      headless: true,
+      headless: options.headless ?? true,
       args: [
         `--disable-extensions-except=${extensionPath}`,
         `--load-extension=${extensionPath}`,
