@@ -91,7 +91,7 @@ export async function readPrivateJwk(input: unknown): Promise<PrivateJwk & { kid
 /** The base64 Ed25519 signature of `bytes`. Ed25519 is deterministic: same key and bytes, same signature. */
 export async function signBytes(bytes: Uint8Array, key: PrivateJwk): Promise<string> {
   const k = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: key.x, d: key.d }, ED25519, false, ['sign']);
-  return toBase64(new Uint8Array(await crypto.subtle.sign(ED25519, k, bytes)));
+  return toBase64(new Uint8Array(await crypto.subtle.sign(ED25519, k, bytes as BufferSource)));
 }
 
 /** True when `signature` (base64) is `key`'s signature of exactly `bytes`. Never throws on bad input. */
@@ -105,7 +105,7 @@ export async function verifyBytes(bytes: Uint8Array, signature: string, key: Pub
   if (sig.length !== 64) return false;
   try {
     const k = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: key.x }, ED25519, false, ['verify']);
-    return await crypto.subtle.verify(ED25519, k, sig, bytes);
+    return await crypto.subtle.verify(ED25519, k, sig as BufferSource, bytes as BufferSource);
   } catch {
     return false;
   }
