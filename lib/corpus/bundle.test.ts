@@ -32,7 +32,7 @@ describe('checkBundle', () => {
   });
   it('refuses a schema version newer than it understands', () => {
     const b = { ...clone(seedBundle().bundle), schemaVersion: 7 };
-    expect(errorsOf(b)[0]).toMatch(/schemaVersion 7 is newer than this extension understands \(1\)/);
+    expect(errorsOf(b)[0]).toMatch(/schemaVersion 7 is newer than this extension understands \(2\)/);
   });
   it('refuses javascript: and data: URLs', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>']) {
