@@ -47,7 +47,9 @@ export function SubscriptionSection({ lang, status, ask, ensureAccess, allowLoop
       if (!checkSubscriptionUrl(url, allowLoopbackHttp)) throw new Error(s.subscriptionNeedsHttps);
       const origin = new URL(url.trim()).origin;
       if (!(await ensureAccess(url.trim()))) throw new Error(fill(s.permissionDenied, { origin }));
-      return ask({ type: 'subscribe', url: url.trim() });
+      const next = await ask({ type: 'subscribe', url: url.trim() });
+      setUrl('');
+      return next;
     });
 
   return (
@@ -86,7 +88,7 @@ export function SubscriptionSection({ lang, status, ask, ensureAccess, allowLoop
           {s.subscribe}
         </button>
       </form>
-      <div class="status" aria-live="polite">
+      <div class="subscription-status" aria-live="polite">
         {busy ? (
           <p>
             <progress aria-label={s.checkingNow} /> {s.checkingNow}

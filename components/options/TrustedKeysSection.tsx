@@ -35,9 +35,12 @@ export function TrustedKeysSection({ lang, keys, ask, onChanged }: TrustedKeysSe
           <li key={k.kid}>
             <strong>{k.name}</strong> <code class="kid">{k.kid}</code> {k.builtin ? <span class="note">({s.builtinKey})</span> : null}
             {!k.builtin ? (
-              <button type="button" class="link" onClick={() => void run(() => ask({ type: 'removeTrustedKey', kid: k.kid }))}>
-                {s.removeKey}
-              </button>
+              <>
+                {' '}
+                <button type="button" class="link" onClick={() => void run(() => ask({ type: 'removeTrustedKey', kid: k.kid }))}>
+                  {s.removeKey}
+                </button>
+              </>
             ) : null}
           </li>
         ))}

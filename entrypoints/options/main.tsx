@@ -32,7 +32,8 @@ const fetchDeps = {
  */
 async function ensureAccess(url: string): Promise<boolean> {
   try {
-    await fetch(url, { mode: 'cors', credentials: 'omit', cache: 'no-store' });
+    // With the header every check sends, so the server's answer to the CORS preflight is tested too.
+    await fetch(url, { mode: 'cors', credentials: 'omit', cache: 'no-store', headers: { 'If-None-Match': '"hled-probe"' } });
     return true;
   } catch {
     return browser.permissions.request({ origins: [`${new URL(url).origin}/*`] });

@@ -36,7 +36,7 @@ export async function keyId(jwk: Pick<PublicJwk, 'x'>): Promise<string> {
 }
 
 /** A new key pair, both halves as JWKs carrying the same `kid`. */
-export async function generateKeyPair(): Promise<{ privateJwk: PrivateJwk; publicJwk: PublicJwk }> {
+export async function generateKeyPair(): Promise<{ privateJwk: PrivateJwk & { kid: string }; publicJwk: PublicJwk & { kid: string } }> {
   const pair = (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
   const priv = await crypto.subtle.exportKey('jwk', pair.privateKey);
   const kid = await keyId({ x: priv.x! });

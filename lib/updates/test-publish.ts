@@ -54,7 +54,7 @@ export function fakeHost(files: Map<string, FakeFile>) {
     if (!f) return new Response('Not Found', { status: 404 });
     const etag = `"${typeof f.body === 'string' ? f.body.length : f.body.byteLength}-${hashOf(f.body)}"`;
     if (headers['if-none-match'] === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
-    return new Response(f.body, { status: 200, headers: { ETag: etag, ...f.headers } });
+    return new Response(f.body as BodyInit, { status: 200, headers: { ETag: etag, ...f.headers } });
   }) as typeof fetch;
   return {
     fetch: fetchFn,
