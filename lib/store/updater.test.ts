@@ -114,3 +114,16 @@ describe('Updater', () => {
     expect((await updater.removeKey(key.publicJwk.kid)).keys).toHaveLength(1);
   });
 });
+
+describe('handleRequest with the updater', () => {
+  it('routes subscription messages to the updater and refuses them where there is none', async () => {
+    const { handleRequest } = await import('./handle');
+    const { service, updater, publish } = await setup();
+    await publish('2030.01.01.1');
+    expect(await handleRequest(service, { type: 'updateNow' })).toEqual({ ok: false, error: 'messages: updateNow is not available here' });
+    const reply = await handleRequest(service, { type: 'subscribe', url: LATEST }, undefined, updater);
+    expect(reply.ok && (reply.value as { log: { result: string }[] }).log[0]!.result).toBe('updated');
+    expect(await handleRequest(service, { type: 'addTrustedKey', name: 'x', jwk: 'nope' }, undefined, updater)).toEqual({ ok: false, error: 'key: is not JSON' });
+    expect(await handleRequest(service, { type: 'corpusInfo' })).toMatchObject({ ok: true, value: { source: 'subscription', signer: { name: 'Corpus desk' } } });
+  });
+});

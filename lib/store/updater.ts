@@ -1,7 +1,7 @@
 import { runUpdateCheck } from '../updates/check';
 import { nextCheckAt } from '../updates/schedule';
 import { checkSubscriptionUrl } from '../updates/url';
-import type { CorpusDb, StoredTrustedKey, SubscriptionRow, UpdateLogEntry } from './db';
+import type { CorpusDb, SubscriptionRow, UpdateLogEntry } from './db';
 import { addTrustedKey, removeTrustedKey, trustedKeys } from './keys';
 import type { CorpusService } from './service';
 
@@ -139,4 +139,3 @@ function withoutKey(row: SubscriptionRow): Omit<SubscriptionRow, 'key'> {
   return rest;
 }
 
-export type { StoredTrustedKey };
