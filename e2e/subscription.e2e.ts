@@ -20,8 +20,9 @@ const TEST_EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'test', 'chrome-mv3')
 interface Info {
   corpusVersion: string;
   source: string;
-  signer: { kid: string; name: string } | null;
-  dataAsOf: string | null;
+  signer: string | null;
+  signerKid: string | null;
+  dataAsOf: string;
 }
 
 interface Release {
@@ -129,7 +130,8 @@ describe('subscription in Chromium (test build): subscribe, update now, refuse t
     expect((await logLines())[0]).toMatch(new RegExp(`— updated to ${updated.version.replace(/\./g, '\\.')} · update now$`));
     expect(await page.locator('.subscribed').textContent()).toContain(latestUrl());
     const now = await info();
-    expect(now).toMatchObject({ corpusVersion: updated.version, source: 'subscription', signer: { name: 'Test corpus desk' } });
+    expect(now).toMatchObject({ corpusVersion: updated.version, source: 'subscription', signer: 'Test corpus desk' });
+    expect(now.signerKid).toBe(JSON.parse(publicJwk).kid);
     expect(now.dataAsOf).toBe('2026-11-20');
     await page.waitForFunction(() => document.querySelector('.provenance')?.textContent?.startsWith('Signed by Test corpus desk'));
     expect(host.count(`/hled/${releases[0]!.bundleName}`, 200)).toBe(1);

@@ -71,10 +71,6 @@ export const corpusInfo = z.object({
   name: z.string(),
   corpusVersion: z.string(),
   source: z.enum(['builtin', 'file', 'url', 'subscription']),
-  /** The trusted key that verified the active corpus (null: built in, or imported unverified). */
-  signer: z.object({ kid: z.string(), name: z.string() }).nullable(),
-  /** The day the corpus data is current to, as its bundle states (null for bundles of schema 1). */
-  dataAsOf: isoDate.nullable(),
   documents: z.number().int(),
   passages: z.number().int(),
   entities: z.number().int(),
@@ -83,8 +79,13 @@ export const corpusInfo = z.object({
   suggested: z.array(z.object({ id: z.string(), type: entityType, name: bilingual })),
   /** The date the corpus's data is current to (the newest document when the bundle does not say). */
   dataAsOf: isoDate,
-  /** Who signed the bundle, when it is signed. */
+  /**
+   * Who signed the bundle: the name of the trusted key whose signature verified it (null: built
+   * in, or imported without a valid signature).
+   */
   signer: z.string().nullable(),
+  /** That key's id (`kid`), for the options page. */
+  signerKid: z.string().nullable(),
 });
 export type CorpusInfo = z.infer<typeof corpusInfo>;
 

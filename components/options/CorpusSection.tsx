@@ -33,8 +33,8 @@ export function CorpusSection({ lang, info, history, onRestore, onReset, onExpor
       ) : null}
       {info ? (
         <p class="provenance">
-          {info.signer ? fill(s.signedBy, { name: info.signer.name, kid: info.signer.kid }) : info.source === 'builtin' ? s.shippedSigned : s.notVerified}
-          {info.dataAsOf ? ` ${fill(s.dataAsOf, { date: formatDate(info.dataAsOf, lang) })}` : ''}
+          {info.signer ? fill(s.signedBy, { name: info.signer, kid: info.signerKid ?? '—' }) : info.source === 'builtin' ? s.shippedSigned : s.notVerified}
+          {` ${fill(s.dataAsOf, { date: formatDate(info.dataAsOf, lang) })}`}
         </p>
       ) : null}
       <p class="buttons">

@@ -238,16 +238,16 @@ export class CorpusService {
       name: v.active.name,
       corpusVersion: v.active.corpusVersion,
       source: v.active.source,
-      signer: v.active.signer ?? null,
-      dataAsOf: v.active.dataAsOf ?? null,
       documents: v.documents.size,
       passages: [...v.documents.values()].reduce((n, d) => n + d.passageCount, 0),
       entities: v.entities.size,
       first: dates[0]!,
       last: dates.at(-1)!,
       suggested,
-      dataAsOf: dates.at(-1)!,
-      signer: null,
+      // The bundle's own date (schema 2), else its newest document's.
+      dataAsOf: v.active.dataAsOf ?? dates.at(-1)!,
+      signer: v.active.signer?.name ?? null,
+      signerKid: v.active.signer?.kid ?? null,
     };
   }
 
