@@ -62,6 +62,7 @@ export function SubscriptionSection({ lang, status, ask, ensureAccess, allowLoop
           {last ? (
             <p class={last.result === 'failed' ? 'last-check failed' : 'last-check'}>{fill(s.lastCheck, { time: time(last.at), result: resultText(last, lang) })}</p>
           ) : null}
+          {sub.heldBack ? <p class="held-back">{fill(s.heldBack, { version: sub.heldBack })}</p> : null}
           {sub.nextCheckAt ? <p class="next-check">{fill(s.nextCheck, { time: time(sub.nextCheckAt) })}</p> : null}
           <p class="buttons">
             <button type="button" class="primary" disabled={busy} onClick={() => void run(() => ask({ type: 'updateNow' }))}>

@@ -61,6 +61,11 @@ export interface SubscriptionRow {
   failures: number;
   lastCheckAt: string | null;
   nextCheckAt: number | null;
+  /**
+   * A subscribed version the reader rolled back from ("Restore previous", "Reset"): not applied
+   * again; the subscription waits for a newer one.
+   */
+  heldBack?: string | null;
 }
 
 /** One update check, for the options page's update log (the last 50 are kept). */

@@ -42,9 +42,12 @@ export async function handleRequest(service: CorpusService, raw: unknown, action
       case 'importBundle':
         return { ok: true, value: await service.importBundle(msg.json, msg.source, msg.signature ?? null) };
       case 'restorePrevious':
-        return { ok: true, value: await service.restorePrevious() };
-      case 'resetToBuiltin':
-        return { ok: true, value: await service.resetToBuiltin() };
+      case 'resetToBuiltin': {
+        const before = await service.corpusInfo();
+        const value = msg.type === 'restorePrevious' ? await service.restorePrevious() : await service.resetToBuiltin();
+        await updater?.noteRollback(before);
+        return { ok: true, value };
+      }
       case 'exportBundle':
         return { ok: true, value: await service.exportBundle() };
       case 'history':

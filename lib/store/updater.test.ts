@@ -127,3 +127,36 @@ describe('handleRequest with the updater', () => {
     expect(await handleRequest(service, { type: 'corpusInfo' })).toMatchObject({ ok: true, value: { source: 'subscription', signer: 'Corpus desk' } });
   });
 });
+
+describe('rollback while subscribed', () => {
+  it('holds back the version the reader went back from until a newer one is published', async () => {
+    const { handleRequest } = await import('./handle');
+    const { service, updater, publish, files } = await setup();
+    await publish('2030.01.01.1');
+    await updater.subscribe(LATEST);
+    const v2 = await publish('2030.01.01.2');
+    await updater.checkNow(true);
+    expect((await service.corpusInfo()).corpusVersion).toBe('2030.01.01.2');
+
+    expect(await handleRequest(service, { type: 'restorePrevious' }, undefined, updater)).toMatchObject({ ok: true, value: { corpusVersion: '2030.01.01.1' } });
+    expect((await updater.status()).subscription?.heldBack).toBe('2030.01.01.2');
+    // latest.json rewritten (a new ETag, so no 304), still naming the version held back.
+    files.set(LATEST, { body: JSON.stringify(v2.manifest, null, 2) });
+    const held = await updater.checkNow(true);
+    expect(held.log[0]).toMatchObject({ result: 'up-to-date', version: '2030.01.01.2' });
+    expect((await service.corpusInfo()).corpusVersion).toBe('2030.01.01.1');
+
+    await publish('2030.01.01.3');
+    const next = await updater.checkNow(true);
+    expect(next.log[0]).toMatchObject({ result: 'updated', version: '2030.01.01.3' });
+    expect(next.subscription?.heldBack).toBeNull();
+  });
+  it('holds nothing back when the corpus left behind did not come from the subscription', async () => {
+    const { handleRequest } = await import('./handle');
+    const { service, updater } = await setup();
+    await updater.subscribe(LATEST);
+    await service.importBundle((await import('./test-service')).bundleWithVersion('2031.01.01.1'), 'file');
+    await handleRequest(service, { type: 'resetToBuiltin' }, undefined, updater);
+    expect((await updater.status()).subscription?.heldBack ?? null).toBeNull();
+  });
+});

@@ -1,3 +1,4 @@
+import { compareCorpusVersions } from '../corpus/bundle';
 import { runUpdateCheck } from '../updates/check';
 import { nextCheckAt } from '../updates/schedule';
 import { checkSubscriptionUrl } from '../updates/url';
@@ -81,6 +82,17 @@ export class Updater {
     return this.serial(() => removeTrustedKey(this.opts.db, kid));
   }
 
+  /**
+   * The reader replaced a corpus (restore, reset): if it came from the subscription, that version
+   * is held back, so the next check does not bring back what the reader just rolled back from.
+   */
+  noteRollback(from: { corpusVersion: string; source: string }): Promise<SubscriptionStatus> {
+    return this.serial(async () => {
+      const row = await this.opts.db.subscription.get('main');
+      if (row && from.source === 'subscription') await this.opts.db.subscription.put({ ...row, heldBack: from.corpusVersion });
+    });
+  }
+
   /** Sets the alarm from the stored state (after a browser restart or an extension update). */
   async reschedule(): Promise<void> {
     const row = await this.opts.db.subscription.get('main');
@@ -97,10 +109,12 @@ export class Updater {
       return;
     }
     const saved = row.etag || row.lastModified ? { etag: row.etag, lastModified: row.lastModified } : null;
+    const active = await corpus.activeVersion();
+    const floor = row.heldBack && compareCorpusVersions(row.heldBack, active) > 0 ? row.heldBack : active;
     const { outcome, validators, freshUntil } = await runUpdateCheck(row.url, saved, {
       fetch: this.opts.fetch,
       trustedKeys: await trustedKeys(db),
-      activeVersion: await corpus.activeVersion(),
+      activeVersion: floor,
       apply: async (json, _bundle, signer) => void (await corpus.applySubscribedBundle(json, signer)),
       now: now.getTime(),
       allowLoopbackHttp: this.opts.allowLoopbackHttp,
@@ -118,6 +132,7 @@ export class Updater {
           failures,
           lastCheckAt: now.toISOString(),
           nextCheckAt: next,
+          ...(outcome.result === 'updated' ? { heldBack: null } : {}),
         });
       }
       await db.updateLog.add({ at: now.toISOString(), url: row.url, result: outcome.result, version: outcome.version, manual, ...(outcome.result === 'failed' ? { failure: outcome.failure } : {}) });
