@@ -8,11 +8,21 @@ import { readSeeds, sourceDateEpoch } from './lib/corpus/seeds-node';
 // Gecko id: Firefox needs a stable add-on id for storage and for tests that pin the moz-extension UUID.
 export const GECKO_ID = 'hled-lens@hled-lens.org';
 
+/**
+ * `HLED_TEST_BUILD=1` makes a test build: it carries what end-to-end tests need and the product
+ * must never ship (subscriptions to http://127.0.0.1, whose test server has no certificate), and
+ * goes to `.output/test/` so it never stands where a release build is zipped from. The flag
+ * reaches the code as `import.meta.env.HLED_TEST_BUILD`, a constant, so a production build drops
+ * those branches entirely (`e2e/subscription.e2e.ts` checks the production build refuses http).
+ */
+const TEST_BUILD = process.env.HLED_TEST_BUILD === '1';
+
 export default defineConfig({
   modules: [],
   // Explicit imports everywhere: auto-imports pulled Preact into the content script through the
   // scanned components/ folder, and explicit imports say where each name comes from.
   imports: false,
+  outDir: TEST_BUILD ? '.output/test' : '.output',
   hooks: {
     // The extension ships the bundle built from `seeds/` at build time: never hand-edited, never
     // stale. A catalog error fails the build with the entity or field named.
@@ -49,13 +59,14 @@ export default defineConfig({
       files.push({ relativeDest: 'content-scripts/card-ui.js', contents: ui.outputFiles[0]!.text });
     },
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], define: { 'import.meta.env.HLED_TEST_BUILD': JSON.stringify(TEST_BUILD) } }),
   manifest: ({ browser }) => ({
     name: 'HLED Lens',
     description:
       'Instant, private context on the U.S.–Mexico High-Level Economic Dialogue in any news page.',
     // activeTab: the popup talks to the tab it was opened on; never the `tabs` permission.
-    permissions: ['storage', 'activeTab'],
+    // alarms: the daily corpus update check of a subscription.
+    permissions: ['storage', 'activeTab', 'alarms'],
     // Asked at run time for one origin, only when a bundle server does not allow CORS.
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }

@@ -12,7 +12,7 @@
  * seed/editorial source to be true of the texts, which only makes sense for the real seeds.
  */
 import type { Bundle, BundleDocument, BundleMention } from '../lib/corpus/bundle';
-import { checkBundle } from '../lib/corpus/bundle';
+import { bundleProvenance, checkBundle } from '../lib/corpus/bundle';
 import type { Entity } from '../lib/corpus/fields';
 import { passageId } from '../lib/corpus/hash';
 import { buildMatcherTable, compileMatcher, findMentions } from '../lib/match';
@@ -187,7 +187,9 @@ export function syntheticCorpus(opts: SyntheticOptions): SyntheticCorpus {
   }
   let bundle: Bundle = {
     format: real.format,
-    schemaVersion: real.schemaVersion,
+    schemaVersion: 2,
+    signer: null,
+    dataAsOf: bundleProvenance(real).dataAsOf ?? real.createdAt.slice(0, 10),
     name: `Synthetic HLED corpus (${docCount * perDoc} passages)`,
     corpusVersion: real.corpusVersion,
     createdAt: real.createdAt,

@@ -187,12 +187,16 @@ describe('options page in Chromium: corpus import, restore, reset and settings',
       changed: { count: 0, items: [] },
     });
     expect(view.summary!.buttons).toEqual(['Import', 'Cancel']);
+    // An unsigned bundle from a file: a warning, and Import waits for an explicit acknowledgement.
+    expect(await page.locator('.summary .unverified .warning').textContent()).toBe('This bundle is not signed: nothing proves who made it.');
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     // The summary alone changes nothing.
     expect((await info()).corpusVersion).toBe(updated.builtinVersion);
 
     await page.locator('.summary').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(DOCS, 'options-summary.png'), animations: 'disabled', caret: 'hide' });
 
+    await page.getByLabel('I understand: import this unverified bundle anyway').check();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.waitForSelector('.status .ok', { timeout: 15_000 });
     await page.waitForFunction((v) => document.querySelector('.active-corpus')?.textContent?.includes(`version ${v} `), v1);
@@ -251,6 +255,7 @@ describe('options page in Chromium: corpus import, restore, reset and settings',
       changed: { count: 1, items: [NEW_ENTITY.name.en] },
     });
 
+    await page.getByLabel('I understand: import this unverified bundle anyway').check();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.waitForSelector('.status .ok', { timeout: 15_000 });
     await page.waitForFunction((v) => document.querySelector('.active-corpus')?.textContent?.includes(`version ${v} `), v2);
@@ -304,6 +309,7 @@ describe('options page in Chromium: corpus import, restore, reset and settings',
     const view = await readOptions(page);
     expect(view.errors).toEqual([]);
     expect(view.summary!.title).toBe(`Import ${updated.bundle.name}, version ${v3}?`);
+    await page.getByLabel('I understand: import this unverified bundle anyway').check();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.waitForSelector('.status .ok', { timeout: 15_000 });
     await page.waitForFunction((v) => document.querySelector('.active-corpus')?.textContent?.includes(`version ${v} `), v3);

@@ -3,6 +3,8 @@ import { bilingual, entityType, isoDate, language, period, role, scope } from '.
 import { matcherTableSchema } from './match/table-schema';
 import type { ImportSummary } from './corpus/diff';
 import type { HistoryEntry } from './store/db';
+import type { Verification } from './corpus/signing';
+import type { SubscriptionStatus } from './store/updater';
 
 /**
  * The one message protocol of the extension: every request any part sends to the background,
@@ -68,7 +70,7 @@ export type SearchResults = z.infer<typeof searchResults>;
 export const corpusInfo = z.object({
   name: z.string(),
   corpusVersion: z.string(),
-  source: z.enum(['builtin', 'file', 'url']),
+  source: z.enum(['builtin', 'file', 'url', 'subscription']),
   documents: z.number().int(),
   passages: z.number().int(),
   entities: z.number().int(),
@@ -77,8 +79,13 @@ export const corpusInfo = z.object({
   suggested: z.array(z.object({ id: z.string(), type: entityType, name: bilingual })),
   /** The date the corpus's data is current to (the newest document when the bundle does not say). */
   dataAsOf: isoDate,
-  /** Who signed the bundle, when it is signed. */
+  /**
+   * Who signed the bundle: the name of the trusted key whose signature verified it (null: built
+   * in, or imported without a valid signature).
+   */
   signer: z.string().nullable(),
+  /** That key's id (`kid`), for the options page. */
+  signerKid: z.string().nullable(),
 });
 export type CorpusInfo = z.infer<typeof corpusInfo>;
 
@@ -112,12 +119,20 @@ export const request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('document'), id: z.string().min(1).max(200) }),
   /** Opens one of the extension's own pages in a new tab (a web page cannot navigate to it). */
   z.object({ type: z.literal('openPage'), url: z.string().max(4000) }),
-  z.object({ type: z.literal('previewImport'), json: z.string() }),
-  z.object({ type: z.literal('importBundle'), json: z.string(), source: z.enum(['file', 'url']) }),
+  /** `signature`: the bundle's `.sig` file, when the reader has it. */
+  z.object({ type: z.literal('previewImport'), json: z.string(), signature: z.string().max(65_536).nullable().optional() }),
+  z.object({ type: z.literal('importBundle'), json: z.string(), source: z.enum(['file', 'url']), signature: z.string().max(65_536).nullable().optional() }),
   z.object({ type: z.literal('restorePrevious') }),
   z.object({ type: z.literal('resetToBuiltin') }),
   z.object({ type: z.literal('exportBundle') }),
   z.object({ type: z.literal('history') }),
+  z.object({ type: z.literal('subscriptionStatus') }),
+  z.object({ type: z.literal('subscribe'), url: z.string().min(1).max(2000) }),
+  z.object({ type: z.literal('unsubscribe') }),
+  /** "Update now": checks at once, even while the last answer is fresh. */
+  z.object({ type: z.literal('updateNow') }),
+  z.object({ type: z.literal('addTrustedKey'), name: z.string().max(100), jwk: z.string().max(10_000) }),
+  z.object({ type: z.literal('removeTrustedKey'), kid: z.string().min(1).max(200) }),
 ]);
 export type Request = z.infer<typeof request>;
 export type RequestType = Request['type'];
@@ -134,12 +149,18 @@ export interface ReplyValues {
   relatedPassages: PassageHit[];
   document: ReaderDocument | null;
   openPage: true;
-  previewImport: ImportSummary;
+  previewImport: ImportSummary & { verification: Verification };
   importBundle: CorpusInfo;
   restorePrevious: CorpusInfo;
   resetToBuiltin: CorpusInfo;
   exportBundle: string;
-  history: { entries: HistoryEntry[]; previous: { corpusVersion: string; source: 'builtin' | 'file' | 'url'; activatedAt: string } | null };
+  history: { entries: HistoryEntry[]; previous: { corpusVersion: string; source: CorpusInfo['source']; activatedAt: string } | null };
+  subscriptionStatus: SubscriptionStatus;
+  subscribe: SubscriptionStatus;
+  unsubscribe: SubscriptionStatus;
+  updateNow: SubscriptionStatus;
+  addTrustedKey: SubscriptionStatus;
+  removeTrustedKey: SubscriptionStatus;
 }
 
 

@@ -31,6 +31,12 @@ export function CorpusSection({ lang, info, history, onRestore, onReset, onExpor
           })}
         </p>
       ) : null}
+      {info ? (
+        <p class="provenance">
+          {info.signer ? fill(s.signedBy, { name: info.signer, kid: info.signerKid ?? '—' }) : info.source === 'builtin' ? s.shippedSigned : s.notVerified}
+          {` ${fill(s.dataAsOf, { date: formatDate(info.dataAsOf, lang) })}`}
+        </p>
+      ) : null}
       <p class="buttons">
         <button type="button" onClick={onRestore} disabled={!history?.previous}>
           {history?.previous ? fill(s.restorePrevious, { version: history.previous.corpusVersion }) : s.restoreNone}

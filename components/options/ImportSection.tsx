@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Client } from '@/lib/client';
 import type { ImportSummary } from '@/lib/corpus/diff';
+import type { Verification } from '@/lib/corpus/signing';
 import { BundleFileError, readBundleFile } from '@/lib/ui/bundle-file';
 import { bundleErrorText, fileProblemText } from '@/lib/ui/bundle-errors';
 import { FetchBundleError, fetchBundle, type FetchDeps } from '@/lib/ui/fetch-bundle';
@@ -11,7 +12,7 @@ import { fill, type UiLanguage } from '@/lib/ui/strings';
 type State =
   | { step: 'idle' }
   | { step: 'checking' }
-  | { step: 'preview'; summary: ImportSummary; json: string; source: 'file' | 'url' }
+  | { step: 'preview'; summary: ImportSummary & { verification: Verification }; json: string; signature: string | null; source: 'file' | 'url' }
   | { step: 'applying' }
   | { step: 'done'; version: string }
   /** Kept raw (English validator text, file problems) and put in the reader's language when shown. */
@@ -45,21 +46,32 @@ export function ImportSection({ lang, activeVersion, ask, fetchDeps, onChanged }
     return (e as Error).message.split('\n').map((m) => withItemIds(bundleErrorText(m, lang), json));
   };
 
-  const check = async (read: () => Promise<string>, source: 'file' | 'url') => {
+  const check = async (read: () => Promise<string>, readSignature: () => Promise<string | null>, source: 'file' | 'url') => {
     setState({ step: 'checking' });
     let json: string | null = null;
     try {
       json = await read();
-      setState({ step: 'preview', summary: await ask({ type: 'previewImport', json }), json, source });
+      const signature = await readSignature().catch(() => null);
+      setState({ step: 'preview', summary: await ask({ type: 'previewImport', json, signature }), json, signature, source });
     } catch (e) {
       setState({ step: 'error', error: e, json });
     }
   };
-  const onFile = (file: File | undefined) => file && void check(() => readBundleFile(file), 'file');
-  const apply = async (json: string, source: 'file' | 'url') => {
+  // A bundle may come with its signature file (`F.sig`), picked or dropped together.
+  const onFiles = (files: FileList | null | undefined) => {
+    const list = [...(files ?? [])];
+    const bundle = list.find((f) => !f.name.toLowerCase().endsWith('.sig'));
+    const sig = list.find((f) => f.name.toLowerCase().endsWith('.sig'));
+    if (bundle) void check(() => readBundleFile(bundle), async () => (sig ? sig.text() : null), 'file');
+  };
+  const fetchSignature = async (): Promise<string | null> => {
+    const r = await fetchDeps.fetch(signatureUrlOf(url), { mode: 'cors', credentials: 'omit', cache: 'no-store' });
+    return r.ok ? (await r.text()).slice(0, 65_536) : null;
+  };
+  const apply = async (json: string, signature: string | null, source: 'file' | 'url') => {
     setState({ step: 'applying' });
     try {
-      const info = await ask({ type: 'importBundle', json, source });
+      const info = await ask({ type: 'importBundle', json, source, signature });
       setState({ step: 'done', version: info.corpusVersion });
       onChanged();
     } catch (e) {
@@ -85,18 +97,18 @@ export function ImportSection({ lang, activeVersion, ask, fetchDeps, onChanged }
         onDrop={(e) => {
           e.preventDefault();
           setDragging(false);
-          onFile(e.dataTransfer?.files[0]);
+          onFiles(e.dataTransfer?.files);
         }}
       >
         <label for="bundle-file">{s.chooseFile}</label>{' '}
-        <input id="bundle-file" type="file" accept=".json,.gz,application/json,application/gzip" onChange={(e) => onFile(e.currentTarget.files?.[0])} />{' '}
+        <input id="bundle-file" type="file" multiple accept=".json,.gz,.sig,application/json,application/gzip" onChange={(e) => onFiles(e.currentTarget.files)} />{' '}
         <span class="hint">{s.dropHere}</span>
       </div>
       <form
         class="url-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void check(() => fetchBundle(url, fetchDeps), 'url');
+          void check(() => fetchBundle(url, fetchDeps), fetchSignature, 'url');
         }}
       >
         <label for="bundle-url">{s.fromUrl}</label>
@@ -123,13 +135,16 @@ export function ImportSection({ lang, activeVersion, ask, fetchDeps, onChanged }
           </div>
         ) : null}
       </div>
-      {state.step === 'preview' ? <Summary lang={lang} summary={state.summary} onConfirm={() => void apply(state.json, state.source)} onCancel={() => setState({ step: 'idle' })} /> : null}
+      {state.step === 'preview' ? <Summary lang={lang} summary={state.summary} onConfirm={() => void apply(state.json, state.signature, state.source)} onCancel={() => setState({ step: 'idle' })} /> : null}
     </section>
   );
 }
 
-function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; summary: ImportSummary; onConfirm: () => void; onCancel: () => void }) {
+function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; summary: ImportSummary & { verification: Verification }; onConfirm: () => void; onCancel: () => void }) {
   const s = OPTIONS_STRINGS[lang];
+  const v = summary.verification;
+  // An unverified bundle needs an explicit "I understand" before Import is possible.
+  const [accepted, setAccepted] = useState(false);
   const rows = (title: string, list: ImportSummary['documents']) => (
     <tr>
       <th scope="row">{title}</th>
@@ -158,6 +173,16 @@ function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; sum
       <h3 id="summary-title">{fill(s.summaryTitle, { name: summary.name, to: summary.corpusVersion.to })}</h3>
       {summary.corpusVersion.from ? <p>{fill(s.replaces, { from: summary.corpusVersion.from })}</p> : null}
       {summary.older ? <p class="warning">{s.olderWarning}</p> : null}
+      {v.ok ? (
+        <p class="verified">{fill(s.verifiedBy, { name: v.signer.name })}</p>
+      ) : (
+        <div class="unverified" role="alert">
+          <p class="warning">{fill(s.unverified[v.code], { kid: v.kid ?? '—' })}</p>
+          <label class="inline">
+            <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.currentTarget.checked)} /> {s.acceptUnverified}
+          </label>
+        </div>
+      )}
       <table>
         <tbody>
           {rows(s.documents, summary.documents)}
@@ -165,7 +190,7 @@ function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; sum
         </tbody>
       </table>
       <p class="buttons">
-        <button type="button" class="primary" onClick={onConfirm}>
+        <button type="button" class="primary" disabled={!v.ok && !accepted} onClick={onConfirm}>
           {s.confirm}
         </button>{' '}
         <button type="button" onClick={onCancel}>
@@ -174,6 +199,12 @@ function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; sum
       </p>
     </div>
   );
+}
+
+/** `…/bundle.json` → `…/bundle.json.sig` (query and fragment dropped). */
+function signatureUrlOf(raw: string): string {
+  const u = new URL(raw.trim());
+  return `${u.origin}${u.pathname}.sig`;
 }
 
 /**

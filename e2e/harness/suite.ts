@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
-import { launchChromium, openExtensionPage, type ChromiumSession } from './chromium';
+import { launchChromium, openExtensionPage, type ChromiumSession, type LaunchOptions } from './chromium';
 import { writeSettings } from './highlights';
 import { startServer, type StaticServer } from './server';
 
@@ -32,14 +32,14 @@ export interface ExtensionSuite {
  * Registers the shared set-up of a describe block: one Chromium with the built extension per
  * file, settings reset and tabs closed after each test.
  */
-export function useExtensionSuite(extPagePath = 'options.html', baseSettings: typeof DEFAULT_SETTINGS = DEFAULT_SETTINGS): ExtensionSuite {
+export function useExtensionSuite(extPagePath = 'options.html', baseSettings: typeof DEFAULT_SETTINGS = DEFAULT_SETTINGS, launch: LaunchOptions = {}): ExtensionSuite {
   let server: StaticServer;
   let browser: ChromiumSession;
   let extPage: Page;
   const opened: Page[] = [];
   beforeAll(async () => {
     server = await startServer(FIXTURES);
-    browser = await launchChromium();
+    browser = await launchChromium(launch);
     extPage = await openExtensionPage(browser.context, browser.extensionId, extPagePath);
     await writeSettings(extPage, { ...baseSettings });
   });

@@ -4,17 +4,32 @@ import { isOwnSender } from '@/lib/client';
 import { CorpusDb } from '@/lib/store/db';
 import { handleRequest } from '@/lib/store/handle';
 import { CorpusService } from '@/lib/store/service';
+import { Updater } from '@/lib/store/updater';
 
 /** Where the build puts the bundle made from `seeds/` (see `wxt.config.ts`). */
 const BUILTIN_BUNDLE = '/corpus/builtin.json';
 const BUILTIN_VERSION = '/corpus/builtin.version.json';
+/** The one alarm that wakes the background for the next subscription check. */
+const UPDATE_ALARM = 'corpus-update';
 
 export default defineBackground(() => {
+  const db = new CorpusDb();
   const service = new CorpusService({
-    db: new CorpusDb(),
+    db,
     // Generated at build time, so WXT's list of public paths does not know it.
     loadBuiltin: async () => (await fetch(browser.runtime.getURL(BUILTIN_BUNDLE as PublicPath))).text(),
     builtinVersion: async () => ((await (await fetch(browser.runtime.getURL(BUILTIN_VERSION as PublicPath))).json()) as { corpusVersion?: string }).corpusVersion ?? null,
+  });
+  const updater = new Updater({
+    db,
+    corpus: service,
+    fetch: (input, init) => fetch(input, init),
+    schedule: async (when) => {
+      if (when === null) await browser.alarms.clear(UPDATE_ALARM);
+      else browser.alarms.create(UPDATE_ALARM, { when: Math.max(when, Date.now() + 1000) });
+    },
+    // A constant: production builds keep subscriptions to https only.
+    allowLoopbackHttp: import.meta.env.HLED_TEST_BUILD === true,
   });
   const actions = {
     // Links in a card point at extension pages, which a web page may not open (they are not
@@ -29,7 +44,10 @@ export default defineBackground(() => {
   // `undefined` in Chromium and Firefox).
   browser.runtime.onMessage.addListener(async (message: unknown, sender) => {
     if (!isOwnSender(sender, browser.runtime.id)) return { ok: false, error: 'messages: sender is not this extension' };
-    return handleRequest(service, message, actions);
+    return handleRequest(service, message, actions, updater);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === UPDATE_ALARM) void updater.checkNow(false).catch((e: unknown) => console.error('updates: check failed', e));
   });
   // The keyboard command goes to the tab it was pressed in; no `tabs` permission needed.
   browser.commands.onCommand.addListener((command, tab) => {
@@ -37,4 +55,6 @@ export default defineBackground(() => {
   });
   // Install the built-in corpus (first run) or a newer one (update) without waiting for a request.
   void service.ready().catch((e: unknown) => console.error('store: start-up failed', e));
+  // Alarms survive a worker restart but not every browser restart or extension update.
+  void browser.alarms.get(UPDATE_ALARM).then((a) => (a ? undefined : updater.reschedule())).catch((e: unknown) => console.error('updates: scheduling failed', e));
 });

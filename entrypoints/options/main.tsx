@@ -7,8 +7,11 @@ import { CorrectionsSection } from '@/components/options/CorrectionsSection';
 import { CORRECTIONS_KEY, readCorrections, removeCorrection, type Correction } from '@/lib/settings/corrections';
 import { ImportSection } from '@/components/options/ImportSection';
 import { SettingsSection } from '@/components/options/SettingsSection';
+import { SubscriptionSection } from '@/components/options/SubscriptionSection';
+import { TrustedKeysSection } from '@/components/options/TrustedKeysSection';
 import { createClient } from '@/lib/client';
 import type { CorpusInfo, EntityCard, ReplyValues, Request } from '@/lib/messages';
+import type { SubscriptionStatus } from '@/lib/store/updater';
 import { SETTINGS_KEY, type Settings } from '@/lib/settings/defaults';
 import { parseSettings } from '@/lib/settings/schema';
 import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
@@ -22,12 +25,28 @@ const fetchDeps = {
   requestOrigin: (origin: string) => browser.permissions.request({ origins: [origin] }),
 };
 
+/**
+ * The background fetches a subscription on its own schedule, so it needs the server to allow
+ * CORS, or a host permission for that origin: asked now (a click is needed to ask), only when a
+ * CORS request fails.
+ */
+async function ensureAccess(url: string): Promise<boolean> {
+  try {
+    // With the header every check sends, so the server's answer to the CORS preflight is tested too.
+    await fetch(url, { mode: 'cors', credentials: 'omit', cache: 'no-store', headers: { 'If-None-Match': '"hled-probe"' } });
+    return true;
+  } catch {
+    return browser.permissions.request({ origins: [`${new URL(url).origin}/*`] });
+  }
+}
+
 function Options({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
   const lang = uiLanguage(settings.language, navigator.language);
   const s = OPTIONS_STRINGS[lang];
   const [info, setInfo] = useState<CorpusInfo | null>(null);
   const [history, setHistory] = useState<ReplyValues['history'] | null>(null);
+  const [subscription, setSubscription] = useState<SubscriptionStatus | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [corrections, setCorrections] = useState<Correction[]>([]);
   const [names, setNames] = useState<Map<string, EntityCard['name']>>(new Map());
@@ -35,9 +54,15 @@ function Options({ initial }: { initial: Settings }) {
   const [notice, setNotice] = useState<{ saved: true } | { error: string } | null>(null);
 
   const refresh = async () => {
-    const [i, h] = await Promise.all([ask({ type: 'corpusInfo' }), ask({ type: 'history' })]);
+    const [i, h, sub] = await Promise.all([ask({ type: 'corpusInfo' }), ask({ type: 'history' }), ask({ type: 'subscriptionStatus' })]);
     setInfo(i);
     setHistory(h);
+    setSubscription(sub);
+  };
+  const onSubscriptionChanged = (status: SubscriptionStatus) => {
+    setSubscription(status);
+    // A check may have applied a new corpus.
+    void refresh();
   };
   useEffect(() => {
     // Corrections are made in cards on pages: follow them while the page is open.
@@ -104,7 +129,16 @@ function Options({ initial }: { initial: Settings }) {
         onReset={() => void runCorpusAction(s.confirmReset, 'resetToBuiltin')}
         onExport={() => void exportCorpus()}
       />
+      <SubscriptionSection
+        lang={lang}
+        status={subscription}
+        ask={ask}
+        ensureAccess={ensureAccess}
+        allowLoopbackHttp={import.meta.env.HLED_TEST_BUILD === true}
+        onChanged={onSubscriptionChanged}
+      />
       <ImportSection lang={lang} activeVersion={info?.corpusVersion ?? null} ask={ask} fetchDeps={fetchDeps} onChanged={() => void refresh()} />
+      <TrustedKeysSection lang={lang} keys={subscription?.keys ?? []} ask={ask} onChanged={onSubscriptionChanged} />
       <SettingsSection lang={lang} settings={settings} shortcut={shortcut} onChange={(c) => void save(c)} onChangeShortcut={changeShortcut} />
       <CorrectionsSection
         lang={lang}

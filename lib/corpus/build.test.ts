@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from './build';
+import { bundleProvenance } from './bundle';
 import { aliasKey } from './catalog-check';
 import { readSeeds } from './seeds-node';
 import { SEEDS_DIR, seedBundle } from './test-seeds';
@@ -23,6 +24,13 @@ describe('buildBundle', () => {
     for (const d of bundle.documents) expect(d.passages.length).toBeGreaterThan(3);
   });
 
+  it('names no signer unless asked, and dates the data to the newest document unless told', () => {
+    const { bundle } = seedBundle();
+    expect(bundle.schemaVersion).toBe(2);
+    expect(bundleProvenance(bundle)).toEqual({ signer: null, dataAsOf: bundle.documents.map((d) => d.date).sort().at(-1) });
+    const signed = buildBundle(seeds(), { signer: 'kid-1', dataAsOf: '2026-11-30' }).bundle;
+    expect(bundleProvenance(signed)).toEqual({ signer: 'kid-1', dataAsOf: '2026-11-30' });
+  });
   it('gives the same bytes for the same input, and takes createdAt from the data, never the clock', () => {
     const a = buildBundle(seeds());
     const b = buildBundle(seeds());

@@ -15,6 +15,10 @@ export interface SeedSources {
 export interface BuildOptions {
   /** Seconds since the epoch for `createdAt` (reproducible builds); default: the newest document date. */
   sourceDateEpoch?: number;
+  /** The `kid` of the key the bundle will be signed with (`signer`); default: unsigned (null). */
+  signer?: string | null;
+  /** The day the data is current to (`dataAsOf`, YYYY-MM-DD); default: the newest document date. */
+  dataAsOf?: string;
 }
 
 export interface BuildResult {
@@ -103,6 +107,8 @@ export function buildBundle(src: SeedSources, opts: BuildOptions = {}): BuildRes
     name: catalog.corpus.name,
     corpusVersion: catalog.corpus.version,
     createdAt,
+    signer: opts.signer ?? null,
+    dataAsOf: opts.dataAsOf ?? newest,
     documents,
     entities: catalog.entities,
     mentions,

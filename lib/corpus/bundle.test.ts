@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBundle, compareCorpusVersions, formatPath } from './bundle';
+import { bundleProvenance, checkBundle, compareCorpusVersions, formatPath } from './bundle';
 import { seedBundle } from './test-seeds';
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -32,7 +32,7 @@ describe('checkBundle', () => {
   });
   it('refuses a schema version newer than it understands', () => {
     const b = { ...clone(seedBundle().bundle), schemaVersion: 7 };
-    expect(errorsOf(b)[0]).toMatch(/schemaVersion 7 is newer than this extension understands \(1\)/);
+    expect(errorsOf(b)[0]).toMatch(/schemaVersion 7 is newer than this extension understands \(2\)/);
   });
   it('refuses javascript: and data: URLs', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>']) {
@@ -73,4 +73,18 @@ describe('compareCorpusVersions', () => {
     ['2024.12.31.1', '2025.01.01.1', -1],
     ['2025.01.01.1', '2025.01.01.1', 0],
   ])('%s vs %s', (a, b, want) => expect(compareCorpusVersions(a, b)).toBe(want));
+});
+
+describe('checkBundle across schema versions', () => {
+  it('still reads a bundle of schema 1 (no signer, no data-as-of date) and refuses those fields in it', () => {
+    const { signer: _s, dataAsOf: _d, ...rest } = clone(seedBundle().bundle) as Record<string, unknown>;
+    const v1 = { ...rest, schemaVersion: 1 };
+    const r = checkBundle(v1);
+    expect(r.ok && bundleProvenance(r.bundle)).toEqual({ signer: null, dataAsOf: null });
+    expect(checkBundle({ ...v1, signer: 'k' }).ok).toBe(false);
+  });
+  it('requires the data-as-of date in schema 2', () => {
+    const { dataAsOf: _d, ...rest } = clone(seedBundle().bundle) as Record<string, unknown>;
+    expect(errorsOf(rest)[0]).toMatch(/^bundle: dataAsOf is missing/);
+  });
 });

@@ -11,7 +11,8 @@ import { RULES } from '../match/rules';
  */
 
 export const BUNDLE_FORMAT = 'hled-corpus';
-export const BUNDLE_SCHEMA_VERSION = 1;
+/** 2 added `signer` and `dataAsOf`; bundles of schema 1 are still read. */
+export const BUNDLE_SCHEMA_VERSION = 2;
 export const CORPUS_VERSION = /^\d{4}\.\d{2}\.\d{2}\.\d+$/;
 
 /** Generous limits that still stop a hostile bundle from exhausting memory. */
@@ -57,10 +58,10 @@ export const mention = z
   .strict();
 export type BundleMention = z.infer<typeof mention>;
 
-const bundleShape = z
+const bundleV1 = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+    schemaVersion: z.literal(1),
     name: z.string().min(1).max(200),
     corpusVersion: z.string().regex(CORPUS_VERSION, { message: 'is not a corpus version YYYY.MM.DD.n' }),
     createdAt: z.iso.datetime(),
@@ -69,6 +70,21 @@ const bundleShape = z
     mentions: z.array(mention),
   })
   .strict();
+
+const bundleV2 = bundleV1
+  .extend({
+    schemaVersion: z.literal(2),
+    /**
+     * The `kid` of the key the maintainers sign this bundle with (the signature itself is in a
+     * separate `.sig` file: it covers these exact bytes), or null for an unsigned build.
+     */
+    signer: z.string().min(1).max(200).nullable(),
+    /** The day the data is current to, as the maintainers state it (shown with every card). */
+    dataAsOf: isoDate,
+  })
+  .strict();
+
+const bundleShape = z.discriminatedUnion('schemaVersion', [bundleV1, bundleV2]);
 
 /** The full bundle schema, with the cross-references checked (ids unique, mentions in range). */
 export const bundleSchema = bundleShape.superRefine((b, ctx) => {
@@ -99,6 +115,12 @@ export const bundleSchema = bundleShape.superRefine((b, ctx) => {
   });
 });
 export type Bundle = z.infer<typeof bundleSchema>;
+export type BundleV2 = z.infer<typeof bundleV2>;
+
+/** Who signed a bundle and when its data is from, as far as the bundle says (schema 1: unknown). */
+export function bundleProvenance(b: Bundle): { signer: string | null; dataAsOf: string | null } {
+  return b.schemaVersion === 2 ? { signer: b.signer, dataAsOf: b.dataAsOf } : { signer: null, dataAsOf: null };
+}
 
 /** Just enough to tell a bundle of another format or a newer schema before validating the rest. */
 const header = z.object({ format: z.unknown().optional(), schemaVersion: z.unknown().optional() }).passthrough();

@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { BundleDocument, BundleMention, Entity, Passage } from '../corpus';
+import type { PublicJwk } from '../corpus/signing';
+import type { UpdateFailure, UpdateOutcome } from '../updates/check';
 
 /**
  * The one typed Dexie database of the extension. Only the background writes it; only `lib/store`
@@ -16,14 +18,20 @@ export type StoredPassage = Passage & { document: string; mentions?: [string, nu
 export type StoredMention = BundleMention & { key?: number };
 
 /** A whole bundle as imported, so export, "restore previous" and "reset" need no rebuild. */
-export interface StoredBundle {
+export type StoredBundle = {
   slot: 'active' | 'previous';
   corpusVersion: string;
   /** SHA-256 of `json`, hex. */
   checksum: string;
   json: string;
-  source: 'builtin' | 'file' | 'url';
+  source: 'builtin' | 'file' | 'url' | 'subscription';
   activatedAt: string;
+} & Provenance;
+
+/** Who signed the corpus (a trusted key that verified it; null: unverified or built in) and its data date. */
+export interface Provenance {
+  signer?: { kid: string; name: string } | null;
+  dataAsOf?: string | null;
 }
 
 export interface StoredIndex {
@@ -33,11 +41,52 @@ export interface StoredIndex {
 }
 
 /** What start-up needs to know of the active corpus, without reading the bundle itself. */
-export interface ActiveMeta {
+export type ActiveMeta = {
   key: 'active';
   corpusVersion: string;
   name: string;
   source: StoredBundle['source'];
+} & Provenance;
+
+/** The one subscription: where it points, what the last answer said, when to ask again. */
+export interface SubscriptionRow {
+  key: 'main';
+  url: string;
+  subscribedAt: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** Until when the last answer is fresh (`Cache-Control: max-age`), ms since the epoch. */
+  freshUntil: number | null;
+  /** Failed checks in a row: the retry backoff. */
+  failures: number;
+  lastCheckAt: string | null;
+  nextCheckAt: number | null;
+  /**
+   * A subscribed version the reader rolled back from ("Restore previous", "Reset"): not applied
+   * again; the subscription waits for a newer one.
+   */
+  heldBack?: string | null;
+}
+
+/** One update check, for the options page's update log (the last 50 are kept). */
+export interface UpdateLogEntry {
+  id?: number;
+  at: string;
+  url: string;
+  result: UpdateOutcome['result'];
+  /** The corpus version the check saw or applied, when it saw one. */
+  version: string | null;
+  failure?: UpdateFailure;
+  /** "Update now" rather than the schedule. */
+  manual: boolean;
+}
+
+/** A public key a reader added on the options page, by name. */
+export interface StoredTrustedKey {
+  kid: string;
+  name: string;
+  jwk: PublicJwk;
+  addedAt: string;
 }
 
 export interface HistoryEntry {
@@ -61,6 +110,9 @@ export class CorpusDb extends Dexie {
   indexes!: EntityTable<StoredIndex, 'key'>;
   history!: EntityTable<HistoryEntry, 'id'>;
   meta!: EntityTable<ActiveMeta, 'key'>;
+  subscription!: EntityTable<SubscriptionRow, 'key'>;
+  updateLog!: EntityTable<UpdateLogEntry, 'id'>;
+  trustedKeys!: EntityTable<StoredTrustedKey, 'kid'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -82,6 +134,8 @@ export class CorpusDb extends Dexie {
         const active = (await tx.table('bundles').get('active')) as StoredBundle | undefined;
         if (active) await tx.table('meta').put(metaOf(active));
       });
+    // v4: subscriptions (the one subscription, its update log, keys added by the reader).
+    this.version(4).stores({ subscription: 'key', updateLog: '++id, at', trustedKeys: 'kid' });
   }
 }
 

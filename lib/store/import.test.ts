@@ -109,3 +109,23 @@ describe('restorePrevious and resetToBuiltin', () => {
     expect(await service.exportBundle()).toBe(json);
   });
 });
+
+describe('import verification', () => {
+  it('verifies a signed bundle against a key the reader added and records its signer; an unsigned one imports as unverified', async () => {
+    const { testKey, publishBundle } = await import('../updates/test-publish');
+    const { addTrustedKey } = await import('./keys');
+    const { service, db } = makeService();
+    const key = await testKey('Desk');
+    const pub = await publishBundle('2030.02.01.1', key);
+    expect((await service.previewImport(pub.json, pub.signature)).verification).toMatchObject({ ok: false, code: 'unknown-signer' });
+    await addTrustedKey(db, 'Desk', JSON.stringify(key.publicJwk), new Date());
+    expect((await service.previewImport(pub.json, pub.signature)).verification).toEqual({ ok: true, signer: { kid: key.publicJwk.kid, name: 'Desk' } });
+    expect((await service.previewImport(pub.json.replace('Ebrard', 'Ebrarx'), pub.signature)).verification).toMatchObject({ ok: false, code: 'bad-signature' });
+    expect(await service.importBundle(pub.json, 'file', pub.signature)).toMatchObject({ signer: 'Desk', signerKid: key.publicJwk.kid });
+    const unsigned = await service.importBundle(bundleWithVersion('2030.03.01.1'), 'file');
+    expect(unsigned).toMatchObject({ signer: null, signerKid: null, source: 'file' });
+    expect((await service.previewImport(bundleWithVersion('2030.04.01.1'))).verification).toMatchObject({ ok: false, code: 'unsigned' });
+    // Restoring the previous corpus brings its signer back with it.
+    expect((await service.restorePrevious()).signer).toBe('Desk');
+  });
+});

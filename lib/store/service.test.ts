@@ -174,7 +174,27 @@ describe('CorpusDb schema upgrades', () => {
     expect(await db.documents.get('doc-1')).toMatchObject({ title: 'T' });
     expect(await db.history.count()).toBe(0);
     expect(await db.meta.get('active')).toEqual({ key: 'active', corpusVersion: '2025.01.01.1', name: 'Old corpus', source: 'file' });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
+    db.close();
+    await Dexie.delete(name);
+  });
+  it('opens a version 3 database as version 4 with its corpus intact and empty subscription tables', async () => {
+    const name = `upgrade-v3-${Date.now()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({ documents: 'id, date', passages: 'id, document', entities: 'id, type', mentions: '++key, entity, passage, document', bundles: 'slot', indexes: 'key' });
+    v3.version(2).stores({ history: '++id, at' });
+    v3.version(3).stores({ meta: 'key' });
+    await v3.table('meta').put({ key: 'active', corpusVersion: '2025.01.01.1', name: 'Old corpus', source: 'url' });
+    await v3.table('history').add({ at: '2025-01-01T00:00:00Z', action: 'import', corpusVersion: '2025.01.01.1', note: 'n' });
+    v3.close();
+    const db = new CorpusDb(name);
+    expect(await db.meta.get('active')).toEqual({ key: 'active', corpusVersion: '2025.01.01.1', name: 'Old corpus', source: 'url' });
+    expect(await db.history.count()).toBe(1);
+    expect(await db.subscription.count()).toBe(0);
+    expect(await db.updateLog.count()).toBe(0);
+    await db.trustedKeys.put({ kid: 'k', name: 'n', jwk: { kty: 'OKP', crv: 'Ed25519', x: 'x'.repeat(43) }, addedAt: '2026-01-01T00:00:00Z' });
+    expect(await db.trustedKeys.get('k')).toMatchObject({ name: 'n' });
+    expect(db.verno).toBe(4);
     db.close();
     await Dexie.delete(name);
   });

@@ -1,4 +1,7 @@
 import { compareCorpusVersions, type Bundle, type Entity } from '../corpus';
+import { verifySignatureFile, type Verification } from '../corpus/signing';
+import { bundleProvenance } from '../corpus/bundle';
+import { trustedKeys } from './keys';
 import { diffBundles, type ImportSummary } from '../corpus/diff';
 import { buildMatcherTable, type MatcherTable } from '../match/table';
 import type { CorpusInfo, ReaderDocument } from '../messages';
@@ -19,7 +22,7 @@ export interface CorpusServiceOptions {
 }
 
 interface Loaded extends CorpusView {
-  active: Pick<StoredBundle, 'corpusVersion' | 'source'> & { name: string };
+  active: Pick<StoredBundle, 'corpusVersion' | 'source' | 'signer' | 'dataAsOf'> & { name: string };
   table: MatcherTable;
 }
 
@@ -93,7 +96,7 @@ export class CorpusService {
       documents: new Map(documents.map((d) => [d.id, d])),
       entities: new Map(entityList.map((e) => [e.id, e])),
       indexes,
-      active: { corpusVersion: active.corpusVersion, source: active.source, name: active.name },
+      active: { corpusVersion: active.corpusVersion, source: active.source, name: active.name, signer: active.signer ?? null, dataAsOf: active.dataAsOf ?? null },
       table: buildMatcherTable(active.corpusVersion, entityList),
     };
   }
@@ -102,14 +105,36 @@ export class CorpusService {
    * Validates a bundle and says what importing it would change; writes nothing. Throws
    * `BundleError` listing what is wrong.
    */
-  async previewImport(json: string): Promise<ImportSummary> {
+  async previewImport(json: string, signature: string | null = null): Promise<ImportSummary & { verification: Verification }> {
     const next = parseBundle(json);
-    return diffBundles(await this.activeBundle(), next, compareCorpusVersions);
+    return { ...diffBundles(await this.activeBundle(), next, compareCorpusVersions), verification: await this.verify(json, next, signature) };
   }
 
-  /** Makes a bundle the active corpus (one transaction; the old one is kept as `previous`). */
-  importBundle(json: string, source: 'file' | 'url'): Promise<CorpusInfo> {
-    return this.write(async () => writeActiveBundle(this.opts.db, await prepareBundle(json), source, 'import', this.now()));
+  /**
+   * Makes a bundle the active corpus (one transaction; the old one is kept as `previous`). With a
+   * signature file that a trusted key verifies, the corpus records that key as its signer;
+   * otherwise it is recorded as unverified (the options page warned before asking).
+   */
+  importBundle(json: string, source: 'file' | 'url', signature: string | null = null): Promise<CorpusInfo> {
+    return this.write(async () => {
+      const prepared = await prepareBundle(json);
+      const verdict = await this.verify(json, prepared.bundle, signature);
+      await writeActiveBundle(this.opts.db, prepared, source, 'import', this.now(), verdict.ok ? verdict.signer : null);
+    });
+  }
+
+  /** Makes a bundle that a subscription fetched and verified the active corpus. */
+  applySubscribedBundle(json: string, signer: { kid: string; name: string }): Promise<CorpusInfo> {
+    return this.write(async () => writeActiveBundle(this.opts.db, await prepareBundle(json), 'subscription', 'import', this.now(), signer));
+  }
+
+  /** The active corpus version (after start-up). */
+  async activeVersion(): Promise<string> {
+    return (await this.ready()).active.corpusVersion;
+  }
+
+  private async verify(json: string, bundle: Bundle, signature: string | null): Promise<Verification> {
+    return verifySignatureFile(new TextEncoder().encode(json), signature, bundleProvenance(bundle).signer, await trustedKeys(this.opts.db));
   }
 
   /** Swaps back to the corpus that was active before the last change. */
@@ -117,7 +142,7 @@ export class CorpusService {
     return this.write(async () => {
       const previous = await this.opts.db.bundles.get('previous');
       if (!previous) throw new Error('store: there is no previous corpus to restore');
-      await writeActiveBundle(this.opts.db, await prepareBundle(previous.json), previous.source, 'restore', this.now());
+      await writeActiveBundle(this.opts.db, await prepareBundle(previous.json), previous.source, 'restore', this.now(), previous.signer ?? null);
     });
   }
 
@@ -219,8 +244,10 @@ export class CorpusService {
       first: dates[0]!,
       last: dates.at(-1)!,
       suggested,
-      dataAsOf: dates.at(-1)!,
-      signer: null,
+      // The bundle's own date (schema 2), else its newest document's.
+      dataAsOf: v.active.dataAsOf ?? dates.at(-1)!,
+      signer: v.active.signer?.name ?? null,
+      signerKid: v.active.signer?.kid ?? null,
     };
   }
 

@@ -1,3 +1,4 @@
+import { bundleProvenance } from '../corpus/bundle';
 import type { CorpusDb, HistoryEntry, StoredBundle } from './db';
 import type { PreparedBundle } from './prepare';
 
@@ -12,8 +13,11 @@ export async function writeActiveBundle(
   source: StoredBundle['source'],
   action: HistoryEntry['action'],
   now: Date,
+  /** The trusted key that verified the bundle's signature, if one did. */
+  signer: { kid: string; name: string } | null = null,
 ): Promise<void> {
   const { bundle } = prepared;
+  const provenance = { signer, dataAsOf: bundleProvenance(bundle).dataAsOf };
   await db.transaction('rw', [db.documents, db.passages, db.entities, db.mentions, db.bundles, db.indexes, db.history, db.meta], async () => {
     const active = await db.bundles.get('active');
     if (active && active.checksum !== prepared.checksum) await db.bundles.put({ ...active, slot: 'previous' });
@@ -28,9 +32,9 @@ export async function writeActiveBundle(
     await db.passages.bulkAdd(bundle.documents.flatMap((d) => d.passages.map((p) => ({ ...p, document: d.id, mentions: inPassage.get(p.id) ?? [] }))));
     await db.entities.bulkAdd(bundle.entities);
     await db.mentions.bulkAdd(bundle.mentions);
-    await db.bundles.put({ slot: 'active', corpusVersion: bundle.corpusVersion, checksum: prepared.checksum, json: prepared.json, source, activatedAt: now.toISOString() });
+    await db.bundles.put({ slot: 'active', corpusVersion: bundle.corpusVersion, checksum: prepared.checksum, json: prepared.json, source, activatedAt: now.toISOString(), ...provenance });
     await db.indexes.put({ key: 'search', corpusVersion: bundle.corpusVersion, json: prepared.indexJson });
-    await db.meta.put({ key: 'active', corpusVersion: bundle.corpusVersion, name: bundle.name, source });
+    await db.meta.put({ key: 'active', corpusVersion: bundle.corpusVersion, name: bundle.name, source, ...provenance });
     await db.history.add({ at: now.toISOString(), action, source, corpusVersion: bundle.corpusVersion, note: `${bundle.name}, ${bundle.documents.length} documents, ${bundle.entities.length} entities` });
   });
 }

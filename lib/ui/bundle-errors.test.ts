@@ -14,7 +14,7 @@ describe('bundleErrorText', () => {
   it.each([
     [(b: Record<string, any>) => (b.documents[2].date = 'tomorrow'), 'documents[2].date is not a date in the form YYYY-MM-DD (got "tomorrow")', 'documents[2].date no es una fecha con el formato AAAA-MM-DD (valor: "tomorrow")'],
     [(b: Record<string, any>) => (b.format = 'x'), 'format is "x", expected "hled-corpus"', 'el formato es "x"; se esperaba "hled-corpus"'],
-    [(b: Record<string, any>) => (b.schemaVersion = 5), 'schemaVersion 5 is newer than this extension understands (1); update the extension', 'la versión de esquema 5 es más nueva que la que entiende esta extensión (1); actualice la extensión'],
+    [(b: Record<string, any>) => (b.schemaVersion = 5), 'schemaVersion 5 is newer than this extension understands (2); update the extension', 'la versión de esquema 5 es más nueva que la que entiende esta extensión (2); actualice la extensión'],
     [(b: Record<string, any>) => (b.documents[0].url = 'javascript:alert(1)'), 'documents[0].url is not an http(s) URL (got "javascript:alert(1)")', 'documents[0].url no es una URL http(s) (valor: "javascript:alert(1)")'],
     [(b: Record<string, any>) => delete b.documents[1].title, /^documents\[1\]\.title is missing/, /^falta documents\[1\]\.title/],
   ])('says each validator error in English and Spanish', (mutate, en, es) => {

@@ -21,6 +21,11 @@ const GZIP_MAGIC = [0x1f, 0x8b];
  * not gzip, and bytes that are not UTF-8 text.
  */
 export async function readBundleFile(file: Blob & { name?: string }, limit = MAX_BUNDLE_FILE_BYTES): Promise<string> {
+  return decodeBundleBytes(await readBundleBytes(file, limit));
+}
+
+/** The bytes of a bundle file, gunzipped when gzipped: what a signature covers. */
+export async function readBundleBytes(file: Blob & { name?: string }, limit = MAX_BUNDLE_FILE_BYTES): Promise<Uint8Array> {
   if (file.size > limit) throw new BundleFileError({ code: 'too-large', bytes: file.size, limit });
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
   const gzipped = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
@@ -35,6 +40,11 @@ export async function readBundleFile(file: Blob & { name?: string }, limit = MAX
       throw new BundleFileError({ code: 'not-gzip' });
     }
   } else bytes = new Uint8Array(await file.arrayBuffer());
+  return bytes;
+}
+
+/** UTF-8 text of bundle bytes; refuses bytes that are not UTF-8. */
+export function decodeBundleBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
