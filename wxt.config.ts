@@ -10,10 +10,12 @@ export const GECKO_ID = 'hled-lens@hled-lens.org';
 
 /**
  * `HLED_TEST_BUILD=1` makes a test build: it carries what end-to-end tests need and the product
- * must never ship (subscriptions to http://127.0.0.1, whose test server has no certificate), and
- * goes to `.output/test/` so it never stands where a release build is zipped from. The flag
- * reaches the code as `import.meta.env.HLED_TEST_BUILD`, a constant, so a production build drops
- * those branches entirely (`e2e/subscription.e2e.ts` checks the production build refuses http).
+ * must never ship (subscriptions to http://127.0.0.1, whose test server has no certificate; the
+ * hook that opens extension pages in Firefox, `entrypoints/content/test-hooks.ts`), and goes to
+ * `.output/test/` so it never stands where a release build is zipped from. The flag reaches the
+ * code as `import.meta.env.HLED_TEST_BUILD`, a constant, so a production build drops those
+ * branches entirely (`e2e/subscription.e2e.ts` checks the production build refuses http;
+ * `e2e/firefox/build-flags.firefox.ts` checks the shipped files for any test-only name).
  */
 const TEST_BUILD = process.env.HLED_TEST_BUILD === '1';
 

@@ -1,10 +1,9 @@
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
 import {
-  CARD_HOST,
   boxInside,
   boxesOverlap,
   centerOf,
@@ -27,47 +26,13 @@ import { REPO_ROOT, launchChromium, openExtensionPage, type ChromiumSession } fr
 import { waitForHighlights, writeSettings } from './harness/highlights';
 import { startServer, type StaticServer } from './harness/server';
 import { FIXTURES, useExtensionSuite } from './harness/suite';
+import { loadCorpusFacts } from './scenarios/expectations';
 
 const DOCS = path.join(REPO_ROOT, 'docs');
 const SCREEN = { width: 1200, height: 800 };
 /** The card's default hover delay and close grace period (settings default / card layer). */
 const HOVER_DELAY_MS = DEFAULT_SETTINGS.hoverDelayMs;
 const CLOSE_GRACE_MS = 300;
-
-interface CatalogEntity {
-  id: string;
-  name: { en: string; es: string };
-  roles?: { title_en: string; title_es: string; from: string; to: string | null }[];
-}
-interface Catalog {
-  documents: { id: string; title: string; date: string }[];
-  entities: CatalogEntity[];
-}
-
-/** The catalog the extension is built from, and the seed texts, for expectations made independently of the extension. */
-async function loadCorpusFacts() {
-  const seedsDir = path.join(REPO_ROOT, 'seeds');
-  const catalog = JSON.parse(await readFile(path.join(seedsDir, 'catalog.json'), 'utf8')) as Catalog;
-  const texts = new Map<string, string>();
-  for (const file of await readdir(seedsDir)) {
-    if (file.endsWith('.txt')) texts.set(file.replace(/\.txt$/, ''), await readFile(path.join(seedsDir, file), 'utf8'));
-  }
-  const entity = (id: string) => {
-    const e = catalog.entities.find((x) => x.id === id);
-    if (!e) throw new Error(`catalog has no entity ${id}`);
-    return e;
-  };
-  /** Corpus documents whose text contains `word`, with their dates. */
-  const documentsNaming = (word: string) =>
-    new Map(catalog.documents.filter((d) => texts.get(d.id)?.includes(word)).map((d) => [d.id, d.date]));
-  return { catalog, entity, documentsNaming };
-}
-
-/** `{ doc, p }` of a reader-page URL (`reader.html#doc=…&p=…`). */
-function readerTarget(href: string): { doc: string | null; p: string | null } {
-  const params = new URLSearchParams(new URL(href).hash.slice(1));
-  return { doc: params.get('doc'), p: params.get('p') };
-}
 
 describe('hover card (Chromium)', () => {
   let server: StaticServer;
@@ -138,64 +103,6 @@ describe('hover card (Chromium)', () => {
     await server?.close();
   });
 
-  it('hovering "Marcelo Ebrard" opens his card after the hover delay: name, dated roles, a timeline of the corpus documents', async () => {
-    const page = await open('article-en.html');
-    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
-    expect(await readCard(page), 'no card host before any hover').toBeNull();
-    const log = await recordCardHost(page);
-
-    await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
-    const card = await waitForCard(page, 'Marcelo Ebrard');
-    // The card opened only after the pointer had rested for the hover delay.
-    const events = await log();
-    const move = events.filter((e) => e.kind === 'pointermove').at(-1)!;
-    const added = events.find((e) => e.kind === 'added')!;
-    expect(added.at - move.at).toBeGreaterThanOrEqual(HOVER_DELAY_MS - 20);
-
-    expect(card.hosts).toBe(1);
-    expect(card.hostParent).toBe('html');
-    expect(card.role).toBe('dialog');
-    expect(card.labelledByText, 'the dialog is labelled by its title').toBe('Marcelo Ebrard');
-    expect(card.lang).toBe('en');
-    expect(card.kind).toMatch(/^Person/);
-    expect(card.description).toMatch(/Secretary of Economy/);
-
-    // Roles, with their dates, newest first: the open role first.
-    const ebrard = facts.entity('marcelo-ebrard');
-    expect(card.rolesLabel).toBe('Roles');
-    expect(card.roles.map((r) => r.title).sort()).toEqual(ebrard.roles!.map((r) => r.title_en).sort());
-    expect(card.roles[0]).toEqual({ title: 'Secretary of Economy of Mexico', when: 'since Oct 1, 2024' });
-    expect(card.roles).toContainEqual({ title: 'Secretary of Foreign Relations of Mexico', when: 'Dec 1, 2018 – Jun 2023' });
-
-    // The timeline: passages of the corpus documents that name him, each dated with its document's date.
-    const naming = facts.documentsNaming('Ebrard');
-    expect(naming.size).toBeGreaterThan(0);
-    const dates = [...naming.values()].sort();
-    expect(card.summary).toMatch(new RegExp(`^Mentioned in ${naming.size} documents?, `));
-    expect(card.summary).toContain(dates[0]!.slice(0, 4));
-    expect(card.summary).toContain(dates.at(-1)!.slice(0, 4));
-    expect(card.timeline.length).toBeGreaterThan(0);
-    expect(card.timeline.length).toBeLessThanOrEqual(4);
-    for (const entry of card.timeline) {
-      const { doc, p } = readerTarget(entry.href);
-      expect(entry.href.startsWith(`chrome-extension://${browser.extensionId}/reader.html#`)).toBe(true);
-      expect(doc && naming.has(doc), `${doc} is a corpus document naming Ebrard`).toBe(true);
-      expect(p).toMatch(new RegExp(`^${doc}:`));
-      expect(entry.datetime).toBe(naming.get(doc!));
-      expect(entry.dateText).toMatch(/\d{4}$/);
-      expect(entry.title).toBe(facts.catalog.documents.find((d) => d.id === doc)!.title);
-      expect(entry.readerText).toBe('Read in context');
-      expect(entry.readerHref).toBe(entry.href);
-    }
-    const shown = card.timeline.map((t) => t.datetime!);
-    expect(shown, 'newest first').toEqual([...shown].sort().reverse());
-    expect(card.search?.text).toBe('Search the corpus for “Marcelo Ebrard”');
-
-    await mkdir(DOCS, { recursive: true });
-    await waitForCardSettled(page);
-    await page.screenshot({ path: path.join(DOCS, 'card-en.png') });
-  });
-
   // Below the highlight (article-en) and flipped above it (corner.html).
   for (const [fixture, within] of [
     ['article-en.html', 'p-lede'],
@@ -246,67 +153,6 @@ describe('hover card (Chromium)', () => {
     const events = await log();
     expect(events.filter((e) => e.kind === 'added' || e.kind === 'removed'), `the card host was never removed: ${describeLog(events)}`).toEqual([]);
     expect((await readCard(page))?.title).toBe('Marcelo Ebrard');
-  });
-
-  it('a timeline link opens the reader in a new tab at that passage, marked, focused and in view', async () => {
-    const page = await open('article-en.html');
-    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
-    await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
-    const card = await waitForCard(page, 'Marcelo Ebrard');
-    await waitForCardSettled(page);
-    const entry = card.timeline[0]!;
-    const { doc, p } = readerTarget(entry.href);
-
-    const link = page.locator(`${CARD_HOST} .timeline > li`).first().locator('.source a');
-    const [reader] = await Promise.all([browser.context.waitForEvent('page', { timeout: 10_000 }), link.click()]);
-    opened.push(reader);
-    // The page itself did not navigate: the background opened the reader.
-    expect(page.url()).toBe(`${server.url}/article-en.html`);
-
-    await reader.waitForURL(entry.href);
-    const passageId = `passage-${p}`;
-    await reader.waitForFunction((id) => document.getElementById(id)?.classList.contains('cited') ?? false, passageId, { timeout: 10_000 });
-    // Focus and scrolling happen right after the passage is rendered.
-    await reader.waitForFunction((id) => document.activeElement?.id === id, passageId, { timeout: 5_000 });
-    const state = await reader.evaluate((id) => {
-      const el = document.getElementById(id)!;
-      const mark = el.querySelector('mark');
-      const r = (mark ?? el).getBoundingClientRect();
-      return {
-        cited: [...document.querySelectorAll('.cited')].map((e) => e.id),
-        marked: mark?.textContent ?? null,
-        text: el.textContent,
-        inView: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
-        title: document.title,
-      };
-    }, passageId);
-    expect(state.cited).toEqual([passageId]);
-    expect(state.marked).toBe(state.text);
-    expect(state.marked).toMatch(/Ebrard/);
-    expect(state.inView).toBe(true);
-    expect(state.title).toBe(`${facts.catalog.documents.find((d) => d.id === doc)!.title} — HLED Lens`);
-  });
-
-  it('Escape closes a hovered card at once and leaves focus where it was on the page', async () => {
-    const page = await open('article-en.html');
-    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
-    await page.focus('a.skip-link');
-    await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
-    await waitForCard(page, 'Marcelo Ebrard');
-    expect((await focusState(page)).active, 'hovering does not move focus').toBe('a.skip-link');
-
-    await page.keyboard.press('Escape');
-    // At once: well within the close grace period.
-    await waitForNoCard(page, CLOSE_GRACE_MS - 100);
-    const focus = await focusState(page);
-    expect(focus.onHost).toBe(false);
-    expect(focus.active).toBe('a.skip-link');
-    expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_HOST)).toBe(0);
-    expect(await page.evaluate(() => CSS.highlights.has('hled-active')), 'the active-mention highlight is gone').toBe(false);
-
-    // Dismissed means dismissed: with the pointer still resting on the highlight, it does not come back.
-    await page.waitForTimeout(HOVER_DELAY_MS + CLOSE_GRACE_MS + 200);
-    expect(await readCard(page)).toBeNull();
   });
 
   it('the keyboard command opens the first highlight with focus in the card; again moves to the next; Escape gives focus back', async () => {

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from './chromium';
+import { optionsInPage } from './page-reads';
 import type { WithChrome } from './highlights';
 
 const run = promisify(execFile);
@@ -179,50 +180,5 @@ export interface OptionsView {
 }
 
 export function readOptions(page: Page): Promise<OptionsView> {
-  return page.evaluate(() => {
-    const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const summaryEl = document.querySelector('.summary');
-    const cell = (td: Element | null) => ({
-      count: Number(text(td?.querySelector('strong'))),
-      items: [...(td?.querySelectorAll('li') ?? [])].map((li) => text(li)),
-    });
-    const restore = [...document.querySelectorAll<HTMLButtonElement>('section[aria-labelledby="corpus-title"] button')][0];
-    const labels: Record<string, string> = {};
-    for (const l of document.querySelectorAll('label')) {
-      const key = l.getAttribute('for') ?? l.querySelector('input')?.id ?? '';
-      if (key) labels[key] = text(l);
-    }
-    return {
-      lang: document.documentElement.getAttribute('lang'),
-      title: document.title,
-      h1: text(document.querySelector('h1')),
-      headings: [...document.querySelectorAll('h2, h3, legend')].map((h) => text(h)),
-      activeLine: document.querySelector('.active-corpus') ? text(document.querySelector('.active-corpus')) : null,
-      restoreButton: restore ? { text: text(restore), disabled: restore.disabled } : null,
-      history: [...document.querySelectorAll('.history li')].map((li) => text(li)),
-      status: text(document.querySelector('.status')),
-      ok: document.querySelector('.status .ok') ? text(document.querySelector('.status .ok')) : null,
-      errorsTitle: document.querySelector('.errors p') ? text(document.querySelector('.errors p')) : null,
-      errors: [...document.querySelectorAll('.errors li')].map((li) => text(li)),
-      summary: summaryEl
-        ? {
-            title: text(summaryEl.querySelector('h3')),
-            paragraphs: [...summaryEl.querySelectorAll(':scope > p:not(.buttons)')].map((p) => text(p)),
-            rows: Object.fromEntries(
-              [...summaryEl.querySelectorAll('tr')].map((tr) => [
-                text(tr.querySelector('th')),
-                {
-                  added: cell(tr.querySelector('td[data-kind="added"]')),
-                  removed: cell(tr.querySelector('td[data-kind="removed"]')),
-                  changed: cell(tr.querySelector('td[data-kind="changed"]')),
-                },
-              ]),
-            ),
-            buttons: [...summaryEl.querySelectorAll('button')].map((b) => text(b)),
-          }
-        : null,
-      notice: text(document.querySelector('.notice')),
-      labels,
-    };
-  });
+  return page.evaluate(optionsInPage);
 }

@@ -1,5 +1,6 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { paintedRanges, type PaintedRange, type WithChrome } from './highlights';
+import { cardInPage } from './page-reads';
 
 /** The element the content script appends to `<html>` while a card is open (open shadow root). */
 export const CARD_HOST = 'hled-card';
@@ -58,72 +59,7 @@ export interface CardView {
 
 /** Reads the open card, or null when no card host is in the document. */
 export function readCard(page: Page): Promise<CardView | null> {
-  return page.evaluate((tag) => {
-    const hosts = document.querySelectorAll(tag);
-    const host = hosts[0] as HTMLElement | undefined;
-    const root = host?.shadowRoot;
-    const card = root?.querySelector<HTMLElement>('.card');
-    if (!host || !root || !card) return null;
-    const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const labelledBy = card.getAttribute('aria-labelledby');
-    const labelEl = labelledBy ? root.getElementById(labelledBy) : null;
-    const alt = card.querySelector('header .alt');
-    const sections = [...card.querySelectorAll('section')];
-    const rolesSection = sections.find((s) => s.querySelector('.roles'));
-    const mentionsSection = sections.find((s) => s.querySelector('.timeline, .summary'));
-    const r = card.getBoundingClientRect();
-    const cs = getComputedStyle(card);
-    const h2 = card.querySelector('h2');
-    const search = card.querySelector<HTMLAnchorElement>('footer a.search');
-    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-    return {
-      hosts: hosts.length,
-      hostParent: host.parentElement?.tagName.toLowerCase() ?? null,
-      role: card.getAttribute('role'),
-      lang: card.getAttribute('lang'),
-      labelledByText: labelEl ? text(labelEl) : null,
-      title: text(h2),
-      altName: alt ? text(alt) : null,
-      altLang: alt?.getAttribute('lang') ?? null,
-      kind: text(card.querySelector('.kind')),
-      description: text(card.querySelector('.desc')),
-      rolesLabel: rolesSection?.getAttribute('aria-label') ?? null,
-      roles: [...card.querySelectorAll('.roles li')].map((li) => ({
-        title: text(li.querySelector('.role')),
-        when: text(li.querySelector('.when')),
-      })),
-      mentionsLabel: mentionsSection?.getAttribute('aria-label') ?? null,
-      summary: text(card.querySelector('.summary')),
-      timeline: [...card.querySelectorAll('.timeline > li')].map((li) => {
-        const time = li.querySelector('.source time');
-        const titleLink = li.querySelector<HTMLAnchorElement>('.source a');
-        const reader = li.querySelector<HTMLAnchorElement>('.links a.reader');
-        return {
-          datetime: time?.getAttribute('datetime') ?? null,
-          dateText: text(time),
-          title: text(titleLink),
-          href: titleLink?.href ?? '',
-          readerText: text(reader),
-          readerHref: reader?.href ?? '',
-        };
-      }),
-      more: card.querySelector('.more') ? text(card.querySelector('.more')) : null,
-      search: search ? { text: text(search), href: search.href } : null,
-      closeLabel: card.querySelector('button.close')?.getAttribute('aria-label') ?? null,
-      rect: { x: r.x, y: r.y, width: r.width, height: r.height },
-      style: {
-        display: cs.display,
-        visibility: cs.visibility,
-        opacity: cs.opacity,
-        color: cs.color,
-        titleColor: h2 ? getComputedStyle(h2).color : '',
-        textTransform: cs.textTransform,
-        fontFamily: cs.fontFamily,
-        hostDisplay: getComputedStyle(host).display,
-      },
-      onTop: hit === host,
-    };
-  }, CARD_HOST);
+  return page.evaluate(cardInPage, CARD_HOST);
 }
 
 /** The painted mention with this text (and, when given, inside the element with this id). */

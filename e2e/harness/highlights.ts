@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { paintedRangesInPage } from './page-reads';
 
 /** The name the content script registers its highlights under (`CSS.highlights`). */
 export const MENTION_HIGHLIGHT = 'hled-mention';
@@ -28,61 +29,7 @@ export interface PaintedRange {
  * registered. Runs in the page's main world, which shares `CSS.highlights` with the content script.
  */
 export function paintedRanges(page: Page, name = MENTION_HIGHLIGHT): Promise<PaintedRange[] | null> {
-  return page.evaluate((highlightName) => {
-    const highlight = CSS.highlights.get(highlightName);
-    if (!highlight) return null;
-    const pathOf = (node: Node): string[] => {
-      const out: string[] = [];
-      for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-        out.push(el.tagName.toLowerCase());
-      }
-      return out;
-    };
-    const all = [...highlight] as AbstractRange[];
-    const connected = all.filter((r) => r.startContainer.isConnected && r.endContainer.isConnected);
-    const disconnected = all.filter((r) => !connected.includes(r));
-    const live = (r: AbstractRange): Range => {
-      if (r instanceof Range) return r;
-      const l = document.createRange();
-      l.setStart(r.startContainer, r.startOffset);
-      l.setEnd(r.endContainer, r.endOffset);
-      return l;
-    };
-    // Ranges in different trees (the document, a shadow root) cannot be compared as ranges:
-    // order them by the position of the node that sits in the document (the shadow host).
-    const anchor = (n: Node): Node => {
-      for (let root = n.getRootNode(); root instanceof ShadowRoot; root = n.getRootNode()) n = root.host;
-      return n;
-    };
-    connected.sort((a, b) => {
-      if (a.startContainer.getRootNode() === b.startContainer.getRootNode()) return live(a).compareBoundaryPoints(Range.START_TO_START, live(b));
-      const pos = anchor(a.startContainer).compareDocumentPosition(anchor(b.startContainer));
-      return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : pos & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
-    });
-    return [...connected, ...disconnected].map((r) => {
-      const isConnected = connected.includes(r);
-      let text: string;
-      if (isConnected) {
-        text = live(r).toString();
-      } else if (r.startContainer === r.endContainer && r.startContainer.nodeType === 3) {
-        text = (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
-      } else {
-        text = `${r.startContainer.textContent ?? ''}…`;
-      }
-      const startEl = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement;
-      return {
-        text,
-        within: startEl?.closest('[id]')?.id ?? null,
-        startPath: pathOf(r.startContainer),
-        endPath: pathOf(r.endContainer),
-        connected: isConnected,
-        isStatic: !(r instanceof Range),
-        rects: isConnected
-          ? [...live(r).getClientRects()].map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.height }))
-          : [],
-      };
-    });
-  }, name);
+  return page.evaluate(paintedRangesInPage, name);
 }
 
 /** Texts of the highlighted ranges in document order ([] when no highlight is registered). */

@@ -9,6 +9,7 @@ import { CORRECTIONS_KEY, addCorrection, correctionKey, correctionsFor, readCorr
 import { SETTINGS_KEY, isSiteEnabled, readSettings } from '@/lib/settings/defaults';
 import { uiLanguage } from '@/lib/ui/strings';
 import { CardLayer } from './card-layer';
+import { installTestHooks } from './test-hooks';
 
 /** The card's view, built separately by `wxt.config.ts` and web-accessible only through a per-session URL. */
 const CARD_UI = '/content-scripts/card-ui.js';
@@ -26,6 +27,10 @@ export default defineContentScript({
     if (!isSameOriginFrame(window)) return;
     const isTop = window === window.top;
     const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
+    // A constant: false in production builds, where this branch and the hooks are dropped.
+    if (import.meta.env.HLED_TEST_BUILD) {
+      installTestHooks((path) => void ask({ type: 'openPage', url: browser.runtime.getURL(`/${path}` as PublicPath) }).catch(() => {}), ctx.signal);
+    }
     // Plain storage calls: a storage wrapper library would double this script's size.
     // The change listener is in place before the first read: a change made while the read is
     // under way (a reader switching a site off as the page loads) is never missed, and a read that

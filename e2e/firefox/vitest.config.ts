@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests in Firefox ESR (`npm run test:firefox` builds the add-on first).
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: {
+    include: ['e2e/firefox/**/*.firefox.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // One browser at a time: the CI machine has two cores.
+    fileParallelism: false,
+    retry: 0,
+  },
+});

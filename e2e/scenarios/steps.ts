@@ -1,0 +1,134 @@
+import { MENTION_HIGHLIGHT, type PaintedRange } from '../harness/highlights';
+import { CARD_HOST, type CardView, type Point } from '../harness/card';
+import { cardInPage, optionsInPage, paintedRangesInPage } from '../harness/page-reads';
+import type { OptionsView } from '../harness/bundles';
+import { call, type PageDriver } from './driver';
+
+/**
+ * Steps the shared scenarios are made of, written once against the driver interface: reading
+ * highlights, hovering a mention, reading the card and the options page.
+ */
+
+export function paintedRanges(page: PageDriver, name = MENTION_HIGHLIGHT): Promise<PaintedRange[] | null> {
+  return page.evaluate(call(paintedRangesInPage, name));
+}
+
+/**
+ * Waits until the page's highlights satisfy `until` and have not changed for `quietMs` (the
+ * annotator works in slices, so a first non-empty set may still grow).
+ */
+export async function waitForHighlights(
+  page: PageDriver,
+  until: (ranges: PaintedRange[]) => boolean = (r) => r.length > 0,
+  { quietMs = 400, timeout = 15_000 } = {},
+): Promise<PaintedRange[]> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  let since = Date.now();
+  for (;;) {
+    const ranges = (await paintedRanges(page)) ?? [];
+    const key = JSON.stringify(ranges.map((r) => [r.text, r.within, r.connected]));
+    if (key !== last) {
+      last = key;
+      since = Date.now();
+    }
+    if (until(ranges) && Date.now() - since >= quietMs) return ranges;
+    if (Date.now() > deadline) {
+      throw new Error(`Highlights did not settle as expected on ${await page.url()} within ${timeout} ms; last seen: ${JSON.stringify(ranges.map((r) => r.text))}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function readCard(page: PageDriver): Promise<CardView | null> {
+  return page.evaluate(call(cardInPage, CARD_HOST));
+}
+
+export function readOptions(page: PageDriver): Promise<OptionsView> {
+  return page.evaluate(call(optionsInPage));
+}
+
+/** Waits until a card titled `title` is open and returns it. */
+export async function waitForCard(page: PageDriver, title: string, timeout = 5_000): Promise<CardView> {
+  await page.waitFor(
+    `(document.querySelector(${JSON.stringify(CARD_HOST)})?.shadowRoot?.querySelector('.card h2')?.textContent ?? '').trim() === ${JSON.stringify(title)}`,
+    `the card of "${title}"`,
+    timeout,
+  );
+  return (await readCard(page))!;
+}
+
+/** Waits until the open card has finished its entry animation and kept its box for a few frames. */
+export async function waitForCardSettled(page: PageDriver): Promise<CardView> {
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const deadline = performance.now() + 5000;
+    let last = '';
+    let same = 0;
+    const tick = () => {
+      const card = document.querySelector(${JSON.stringify(CARD_HOST)})?.shadowRoot?.querySelector('.card');
+      if (card) {
+        const r = card.getBoundingClientRect();
+        const key = [r.x, r.y, r.width, r.height].join();
+        const animating = card.getAnimations({ subtree: true }).some((a) => a.playState === 'running');
+        same = key === last && !animating ? same + 1 : 0;
+        last = key;
+        if (same >= 3) return resolve(true);
+      }
+      if (performance.now() > deadline) return reject(new Error('card did not settle'));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })`);
+  const view = await readCard(page);
+  if (!view) throw new Error('card closed while settling');
+  return view;
+}
+
+export async function waitForNoCard(page: PageDriver, timeout = 5_000): Promise<void> {
+  await page.waitFor(`!document.querySelector(${JSON.stringify(CARD_HOST)})`, 'the card to close', timeout);
+}
+
+/** The painted mention `text` inside the element with id `within`. */
+export async function findMention(page: PageDriver, text: string, within: string): Promise<PaintedRange> {
+  const ranges = (await paintedRanges(page)) ?? [];
+  const found = ranges.find((r) => r.connected && r.text === text && r.within === within && r.rects.length > 0);
+  if (!found) throw new Error(`No painted mention "${text}" in #${within}; painted: ${JSON.stringify(ranges.map((r) => `${r.text}@${r.within}`))}`);
+  return found;
+}
+
+/** Moves the mouse onto the centre of the mention's first box. */
+export async function hoverMention(page: PageDriver, text: string, within: string): Promise<{ point: Point; mention: PaintedRange }> {
+  const mention = await findMention(page, text, within);
+  const box = mention.rects[0]!;
+  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouseMove(point.x, point.y);
+  return { point, mention };
+}
+
+/**
+ * The centre of the first element matching `selector` (inside the open shadow root of `host`
+ * when given), scrolled into view first; throws when there is none.
+ */
+export async function centreOf(page: PageDriver, selector: string, host?: string): Promise<Point> {
+  const point = await page.evaluate<Point | null>(`(() => {
+    const root = ${host ? `document.querySelector(${JSON.stringify(host)})?.shadowRoot` : 'document'};
+    const el = root?.querySelector(${JSON.stringify(selector)});
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const r = el.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  })()`);
+  if (!point) throw new Error(`no ${selector}${host ? ` in ${host}` : ''} on ${await page.url()}`);
+  return point;
+}
+
+/** Clicks the centre of the first element matching `selector` with the mouse. */
+export async function clickElement(page: PageDriver, selector: string, host?: string): Promise<void> {
+  const { x, y } = await centreOf(page, selector, host);
+  await page.clickAt(x, y);
+}
+
+/** Sends a request to the background from an extension page (`browser` in Firefox, `chrome` in Chromium) and returns the raw reply. */
+export function askBackground<T>(extensionPage: PageDriver, message: unknown): Promise<{ ok: boolean; value: T; error?: string }> {
+  return extensionPage.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage(${JSON.stringify(message)})`);
+}
