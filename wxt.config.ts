@@ -69,12 +69,14 @@ export default defineConfig({
     // activeTab: the popup talks to the tab it was opened on; never the `tabs` permission.
     // alarms: the daily corpus update check of a subscription.
     permissions: ['storage', 'activeTab', 'alarms'],
-    // Asked at run time for one origin, only when a bundle server does not allow CORS.
+    // Asked at run time for one origin, only when a bundle server does not allow CORS. Firefox's
+    // MV2 manifest has no `optional_host_permissions`: there, origins go in `optional_permissions`.
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }),
     // Only the card's view module, and in Chrome only through a URL that changes every session,
-    // so a web page cannot probe for the extension.
+    // so a web page cannot probe for the extension. Firefox's MV2 form is a plain list and has no
+    // `use_dynamic_url`; its `moz-extension://` host is already a random UUID per install.
     web_accessible_resources:
       browser === 'firefox'
         ? ['content-scripts/card-ui.js']
@@ -85,7 +87,8 @@ export default defineConfig({
         description: 'Go to the next highlight and open its card',
       },
     },
-    // Firefox 140 is the first with the CSS Custom Highlight API the highlights are painted with.
+    // Firefox 140 (an ESR) is the first with the CSS Custom Highlight API the highlights are
+    // painted with; older versions would run the content script and paint nothing.
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0' } } }
       : {}),

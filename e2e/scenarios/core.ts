@@ -169,6 +169,27 @@ export const CORE_SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'on a page whose Content-Security-Policy forbids styles, the card keeps its own look: its sheet is adopted, not a <style> element',
+    async run({ driver }) {
+      const page = await driver.openFixture('csp.html', SCREEN);
+      // The policy is in force: the page's own inline script did not run.
+      expect(await page.evaluate(`document.documentElement.getAttribute('data-inline-script-ran')`)).toBeNull();
+      await waitForHighlights(page, (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-csp'));
+      await hoverMention(page, 'Marcelo Ebrard', 'p-csp');
+      await waitForCard(page, 'Marcelo Ebrard');
+      const card = await waitForCardSettled(page);
+      const styles = await page.evaluate<{ adopted: number; styleElements: number; background: string; padding: string }>(`(() => {
+        const root = document.querySelector(${JSON.stringify(CARD_HOST)}).shadowRoot;
+        const cs = getComputedStyle(root.querySelector('.card'));
+        return { adopted: root.adoptedStyleSheets.length, styleElements: root.querySelectorAll('style').length, background: cs.backgroundColor, padding: cs.paddingTop };
+      })()`);
+      expect(styles).toMatchObject({ adopted: 1, styleElements: 0, background: 'rgb(255, 255, 255)' });
+      expect(parseFloat(styles.padding)).toBeGreaterThan(0);
+      expect(card.style.fontFamily).toMatch(/^system-ui/);
+      expect(card.onTop).toBe(true);
+    },
+  },
+  {
     name: 'a source link in the card opens the reader page at that passage, marked, focused and in view',
     async run(ctx) {
       const { driver, facts } = ctx;
