@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, it } from 'vitest';
 import { buildUpdatedBundle, nextCorpusVersion, writeBundleVariant } from '../harness/bundles';
+import { EVERY_MENTION } from '../harness/suite';
 import { CARD_SCENARIOS } from './card';
 import type { Scenario, ScenarioContext, ScreenshotName } from './context';
 import type { BrowserDriver } from './driver';
@@ -8,6 +9,7 @@ import { loadCorpusFacts } from './expectations';
 import { HIGHLIGHT_SCENARIOS } from './highlights';
 import { OPTIONS_SCENARIOS } from './options';
 import { POPUP_SCENARIOS } from './popup';
+import { writeSettings } from './steps';
 
 export type { Scenario, ScenarioContext, ScreenshotName } from './context';
 
@@ -34,6 +36,10 @@ export function registerCoreScenarios(suite: ScenarioSuite): void {
   let ctx: ScenarioContext | undefined;
   beforeAll(async () => {
     ctx = await prepareScenarioContext(await suite.start(), (n) => suite.screenshotPath(n));
+    // Detection is checked with every accepted mention painted, as in the Chromium detection
+    // suites; the default density (first mention per section) is display, tested in control.e2e.ts.
+    await writeSettings(await ctx.driver.openExtensionPage('options.html'), { ...EVERY_MENTION });
+    await ctx.driver.closeTabs();
   }, 180_000);
   afterEach(async () => {
     await ctx?.driver.closeTabs();

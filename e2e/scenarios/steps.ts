@@ -132,3 +132,11 @@ export async function clickElement(page: PageDriver, selector: string, host?: st
 export function askBackground<T>(extensionPage: PageDriver, message: unknown): Promise<{ ok: boolean; value: T; error?: string }> {
   return extensionPage.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage(${JSON.stringify(message)})`);
 }
+
+/**
+ * Stores the whole `settings` object the way the options page does (`storage.local`), from an
+ * extension page; content scripts apply it live.
+ */
+export async function writeSettings(extensionPage: PageDriver, settings: object): Promise<void> {
+  await extensionPage.evaluate(`(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: ${JSON.stringify(settings)} }).then(() => true)`);
+}
