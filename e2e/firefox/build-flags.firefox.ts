@@ -50,9 +50,9 @@ describe('test builds and production builds', () => {
   it.each([
     ['Firefox', FIREFOX_EXTENSION_DIR],
     ['Chrome', CHROME_EXTENSION_DIR],
-  ])('the %s production manifest grants no host access up front: only storage and activeTab', async (_name, dir) => {
+  ])('the %s production manifest grants no host access up front: only storage, activeTab and alarms', async (_name, dir) => {
     const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { permissions?: string[]; host_permissions?: string[] };
-    expect(manifest.permissions).toEqual(['storage', 'activeTab']);
+    expect(manifest.permissions).toEqual(['storage', 'activeTab', 'alarms']);
     expect(manifest.host_permissions ?? []).toEqual([]);
   });
 });

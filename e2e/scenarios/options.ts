@@ -85,11 +85,20 @@ export const OPTIONS_SCENARIOS: Scenario[] = [
         changed: { count: 0, items: [] },
       });
       expect(view.summary!.buttons).toEqual(['Import', 'Cancel']);
+      // An unsigned bundle from a file: a warning, and Import waits for an explicit acknowledgement.
+      const importState = `(() => {
+        const warning = document.querySelector('.summary .unverified .warning');
+        const button = [...document.querySelectorAll('.summary button')].find((b) => b.textContent.trim() === 'Import');
+        return { warning: warning ? warning.textContent.trim() : null, disabled: button ? button.disabled : null };
+      })()`;
+      expect(await page.evaluate(importState)).toEqual({ warning: 'This bundle is not signed: nothing proves who made it.', disabled: true });
       // The summary alone changes nothing.
       expect((await corpusInfo(page)).corpusVersion).toBe(updated.builtinVersion);
       const shot = ctx.screenshotPath('options-summary');
       if (shot) await page.screenshot(shot);
 
+      await clickElement(page, '.summary .unverified input[type="checkbox"]');
+      await page.waitFor(`${importState}.disabled === false`, 'Import to be enabled once the warning is acknowledged');
       await clickElement(page, '.summary button');
       await page.waitFor(
         `!!document.querySelector('.status .ok') && (document.querySelector('.active-corpus')?.textContent ?? '').includes(${JSON.stringify(`version ${v1} `)})`,
