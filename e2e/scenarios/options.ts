@@ -94,6 +94,7 @@ export const OPTIONS_SCENARIOS: Scenario[] = [
       expect(await page.evaluate(importState)).toEqual({ warning: 'This bundle is not signed: nothing proves who made it.', disabled: true });
       // The summary alone changes nothing.
       expect((await corpusInfo(page)).corpusVersion).toBe(updated.builtinVersion);
+      await page.evaluate(`document.querySelector('.summary').scrollIntoView({ block: 'end', behavior: 'instant' })`);
       const shot = ctx.screenshotPath('options-summary');
       if (shot) await page.screenshot(shot);
 
