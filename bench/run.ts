@@ -11,6 +11,8 @@ import path from 'node:path';
 import { annotateBench } from './annotate';
 import { cardHoverBench } from './card-hover';
 import { contentScriptBench } from './content-script';
+import { detectBench } from './detect';
+import { matchBench } from './match';
 import type { BenchContext, BenchModule, Figures } from './figures';
 import { ROOT } from './paths';
 import { formatTable, writeResults } from './results';
@@ -21,7 +23,8 @@ const MODULES: BenchModule[] = [
   annotateBench,
   searchBench,
   cardHoverBench,
-  // match.*, detect.*: add their modules here.
+  matchBench,
+  detectBench,
 ];
 
 async function main(): Promise<number> {
