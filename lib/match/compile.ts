@@ -1,5 +1,5 @@
 import { isSoftGap } from './chars';
-import { refusedByContext } from './context';
+import { namedByArticle, refusedByContext } from './context';
 import type { MatcherTable } from './table';
 import { Shape, hashFolded, tokenKey, tokenize, type Tokens } from './tokenize';
 
@@ -25,10 +25,22 @@ interface Candidate {
   checkContext: boolean;
 }
 
+/**
+ * A node of the word trie: the aliases whose words' hashes spell the path to it end here. A trie
+ * rather than one candidate list per first word, because at scale many aliases share a first word
+ * ("Secretaría de …", "U.S. …") and trying each of them at every such word made the scan linear in
+ * their number; the trie follows only the words the text actually has.
+ */
+interface TrieNode {
+  next: Map<number, TrieNode> | undefined;
+  /** Candidates ending here, longest keys first. */
+  ends: Candidate[] | undefined;
+}
+
 /** A compiled alias table, ready to scan any number of texts. */
 export interface Matcher {
   table: MatcherTable;
-  byFirst: Map<number, Candidate[]>;
+  root: Map<number, TrieNode>;
   aliasCount: number;
 }
 
@@ -37,14 +49,16 @@ export interface RawMatch {
   start: number;
   end: number;
   alias: number;
+  /** An ambiguous acronym used as a name ("del DEAN"): it may count as the page's core mention. */
+  vouches?: true;
 }
 
 /**
- * Compiles the table into a first-word hash index. Candidates sharing a first word are tried
- * longest first, so "Secretaría de Economía" wins over "Secretaría" at the same position.
+ * Compiles the table into a trie of word hashes. At each position the deepest alias is tried
+ * first, so "Secretaría de Economía" wins over "Secretaría" at the same position.
  */
 export function compileMatcher(table: MatcherTable): Matcher {
-  const byFirst = new Map<number, Candidate[]>();
+  const root = new Map<number, TrieNode>();
   table.aliases.forEach((a, index) => {
     const toks = tokenize(a.text);
     if (toks.count === 0) return;
@@ -67,14 +81,24 @@ export function compileMatcher(table: MatcherTable): Matcher {
     }
     const checkContext = a.ambiguous !== undefined || table.entities[a.entity]!.type === 'organization';
     const cand: Candidate = { alias: index, hashes, keys, cases, gapExtra, checkContext };
-    const list = byFirst.get(hashes[0]!);
-    if (list) list.push(cand);
-    else byFirst.set(hashes[0]!, [cand]);
+    let level = root;
+    let node: TrieNode | undefined;
+    for (let k = 0; k < hashes.length; k++) {
+      node = level.get(hashes[k]!);
+      if (node === undefined) {
+        node = { next: undefined, ends: undefined };
+        level.set(hashes[k]!, node);
+      }
+      if (k + 1 < hashes.length) level = node.next ??= new Map();
+    }
+    if (node!.ends === undefined) node!.ends = [cand];
+    else {
+      node!.ends.push(cand);
+      // Same word hashes, so a hash collision or a different spelling: the longer keys first.
+      node!.ends.sort((x, y) => y.keys.join(' ').length - x.keys.join(' ').length);
+    }
   });
-  for (const list of byFirst.values()) {
-    list.sort((x, y) => y.keys.length - x.keys.length || y.keys.join(' ').length - x.keys.join(' ').length);
-  }
-  return { table, byFirst, aliasCount: table.aliases.length };
+  return { table, root, aliasCount: table.aliases.length };
 }
 
 function caseRuleFor(a: MatcherTable['aliases'][number], toks: Tokens, k: number): CaseRule {
@@ -117,34 +141,53 @@ function gapOk(text: string, from: number, to: number, extra: string): boolean {
  */
 export function scanText(matcher: Matcher, text: string, tokens: Tokens = tokenize(text)): RawMatch[] {
   const out: RawMatch[] = [];
-  const { count, start, end, hash, shape } = tokens;
-  const { byFirst } = matcher;
+  const { count, start, end, hash } = tokens;
+  const path: TrieNode[] = [];
   for (let k = 0; k < count; k++) {
-    const list = byFirst.get(hash[k]!);
-    if (list === undefined) continue;
-    for (const cand of list) {
-      const n = cand.hashes.length;
-      if (k + n > count) continue;
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) {
-        const t = k + j;
-        ok =
-          hash[t] === cand.hashes[j] &&
-          caseOk(cand.cases[j] as CaseRule, shape[t]!) &&
-          (j === 0 || gapOk(text, end[t - 1]!, start[t]!, cand.gapExtra[j - 1]!));
-      }
-      // Hashes can collide: confirm the words themselves before accepting.
-      for (let j = 0; j < n && ok; j++) ok = tokenKey(text, tokens, k + j) === cand.keys[j];
-      if (!ok) continue;
-      if (cand.checkContext) {
-        const alias = matcher.table.aliases[cand.alias]!;
-        const isOrganization = matcher.table.entities[alias.entity]!.type === 'organization';
-        if (refusedByContext(text, tokens, k, k + n - 1, alias, isOrganization)) continue;
-      }
-      out.push({ start: start[k]!, end: end[k + n - 1]!, alias: cand.alias });
-      k += n - 1;
-      break;
+    let node = matcher.root.get(hash[k]!);
+    if (node === undefined) continue;
+    let depth = 0;
+    path[depth++] = node;
+    while (node.next !== undefined && k + depth < count) {
+      const deeper: TrieNode | undefined = node.next.get(hash[k + depth]!);
+      if (deeper === undefined) break;
+      node = deeper;
+      path[depth++] = node;
     }
+    let matched = 0;
+    for (let d = depth - 1; d >= 0 && matched === 0; d--) {
+      const ends = path[d]!.ends;
+      if (ends === undefined) continue;
+      for (const cand of ends) {
+        if (accepts(matcher, text, tokens, k, cand)) {
+          matched = cand.hashes.length;
+          const m: RawMatch = { start: start[k]!, end: end[k + matched - 1]!, alias: cand.alias };
+          if (cand.checkContext && namedByArticle(text, tokens, k, matcher.table.aliases[cand.alias]!)) m.vouches = true;
+          out.push(m);
+          break;
+        }
+      }
+    }
+    if (matched > 0) k += matched - 1;
   }
   return out;
+}
+
+/** Whether `cand` (whose word hashes the trie already matched at `k`) really occurs there. */
+function accepts(matcher: Matcher, text: string, tokens: Tokens, k: number, cand: Candidate): boolean {
+  const { start, end, shape } = tokens;
+  const n = cand.hashes.length;
+  for (let j = 0; j < n; j++) {
+    const t = k + j;
+    if (!caseOk(cand.cases[j] as CaseRule, shape[t]!)) return false;
+    if (j > 0 && !gapOk(text, end[t - 1]!, start[t]!, cand.gapExtra[j - 1]!)) return false;
+  }
+  // Hashes can collide: confirm the words themselves before accepting.
+  for (let j = 0; j < n; j++) if (tokenKey(text, tokens, k + j) !== cand.keys[j]) return false;
+  if (cand.checkContext) {
+    const alias = matcher.table.aliases[cand.alias]!;
+    const isOrganization = matcher.table.entities[alias.entity]!.type === 'organization';
+    if (refusedByContext(text, tokens, k, k + n - 1, alias, isOrganization)) return false;
+  }
+  return true;
 }

@@ -64,3 +64,17 @@ export function refusedByContext(
   }
   return null;
 }
+
+/**
+ * Spanish articles before an acronym make it a noun phrase naming an organization ("el DEAN",
+ * "la reunión del DEAN"): English "the" precedes common nouns in capitals just as well ("the
+ * DEAN of the faculty"), so only the Spanish ones count, and only for Spanish acronyms.
+ */
+const SPANISH_ARTICLES = new Set(['el', 'del', 'al', 'la', 'las', 'los']);
+
+/** True when an ambiguous Spanish acronym at token `first` follows a Spanish article. */
+export function namedByArticle(text: string, tokens: Tokens, first: number, alias: TableAlias): boolean {
+  if (alias.ambiguous !== 'word' || !alias.acronym || alias.lang !== 'es' || first === 0) return false;
+  if (!adjacent(text, tokens, first - 1)) return false;
+  return SPANISH_ARTICLES.has(tokenKey(text, tokens, first - 1));
+}

@@ -24,15 +24,15 @@ export interface Mention extends RawMatch {
  * - peripheral entities count only on pages with a core mention;
  * - ambiguous names count only when the page names the entity unambiguously;
  * - ambiguous words count only on pages with a core mention.
- * Core mentions are counted from unambiguous aliases, and from acronyms whose title case is a word
- * ("DEAN", "SURGES"): those only ever match in capitals outside all-capital runs (see context.ts),
- * which a Spanish page naming only "el DEAN" needs; "dean" and "DEAN OF STUDENTS" never get here.
+ * Core mentions are counted from unambiguous aliases, and from ambiguous acronyms only where the
+ * scan saw them used as a name (`vouches`: "el DEAN", see context.ts), so "DEAN" alone never
+ * vouches for itself.
  */
 export function applyPageRules(table: MatcherTable, raw: readonly RawMatch[]): Mention[] {
   let coreOnPage = false;
   for (const m of raw) {
     const a = table.aliases[m.alias]!;
-    if ((!a.ambiguous || (a.acronym && a.titleCaseIsWord)) && table.entities[a.entity]!.scope === 'core') {
+    if ((!a.ambiguous || m.vouches) && table.entities[a.entity]!.scope === 'core') {
       coreOnPage = true;
       break;
     }
