@@ -1,7 +1,10 @@
-import { isSoftGap } from './chars';
+import { isSoftGap as importedIsSoftGap } from './chars';
 import { namedByArticle, refusedByContext } from './context';
 import type { MatcherTable } from './table';
 import { Shape, hashFolded, tokenKey, tokenize, type Tokens } from './tokenize';
+
+// A module-local binding: unbundled (Node, tests, bench), an imported function is read through a getter.
+const isSoftGap = importedIsSoftGap;
 
 /** What each word of an alias demands of the case of the text it meets. */
 const enum CaseRule {
@@ -41,7 +44,35 @@ interface TrieNode {
 export interface Matcher {
   table: MatcherTable;
   root: Map<number, TrieNode>;
+  /** `root` again as an open-addressing table (see `rootIndex`), for the per-word lookup. */
+  rootKeys: Int32Array;
+  rootNodes: TrieNode[];
+  rootMask: number;
   aliasCount: number;
+}
+
+/**
+ * Most words of a page start no alias, so the scan's cost is one root lookup per word: an
+ * open-addressing table of typed arrays answers a miss in one or two reads, faster than a Map.
+ * Keys are the tokenizer's hashes plus one (0 marks an empty slot).
+ */
+function rootIndex(root: Map<number, TrieNode>): Pick<Matcher, 'rootKeys' | 'rootNodes' | 'rootMask'> {
+  let size = 16;
+  while (size < root.size * 2) size <<= 1;
+  const rootKeys = new Int32Array(size);
+  const rootNodes: TrieNode[] = new Array(size);
+  const rootMask = size - 1;
+  for (const [h, node] of root) {
+    let slot = slotOf(h, rootMask);
+    while (rootKeys[slot] !== 0) slot = (slot + 1) & rootMask;
+    rootKeys[slot] = h + 1;
+    rootNodes[slot] = node;
+  }
+  return { rootKeys, rootNodes, rootMask };
+}
+
+function slotOf(h: number, mask: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> 15 & mask;
 }
 
 /** A match before page-level rules: token run `[start, end)` of the text for `alias`. */
@@ -98,7 +129,7 @@ export function compileMatcher(table: MatcherTable): Matcher {
       node!.ends.sort((x, y) => y.keys.join(' ').length - x.keys.join(' ').length);
     }
   });
-  return { table, root, aliasCount: table.aliases.length };
+  return { table, root, ...rootIndex(root), aliasCount: table.aliases.length };
 }
 
 function caseRuleFor(a: MatcherTable['aliases'][number], toks: Tokens, k: number): CaseRule {
@@ -143,9 +174,17 @@ export function scanText(matcher: Matcher, text: string, tokens: Tokens = tokeni
   const out: RawMatch[] = [];
   const { count, start, end, hash } = tokens;
   const path: TrieNode[] = [];
+  const { rootKeys, rootNodes, rootMask } = matcher;
   for (let k = 0; k < count; k++) {
-    let node = matcher.root.get(hash[k]!);
-    if (node === undefined) continue;
+    const h = hash[k]!;
+    let slot = slotOf(h, rootMask);
+    let key = rootKeys[slot]!;
+    while (key !== 0 && key !== h + 1) {
+      slot = (slot + 1) & rootMask;
+      key = rootKeys[slot]!;
+    }
+    if (key === 0) continue;
+    let node = rootNodes[slot]!;
     let depth = 0;
     path[depth++] = node;
     while (node.next !== undefined && k + depth < count) {

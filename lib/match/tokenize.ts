@@ -5,6 +5,8 @@ import { CharClass, LATIN_END, UPPER, WORD_FOLD, charClass, foldCode, isUpper, w
 const FOLD = WORD_FOLD;
 const UP = UPPER;
 const LATIN = LATIN_END;
+const classOf = charClass;
+const fold = foldCode;
 
 /** Case shape bits of a token, read from its original letters. */
 export const enum Shape {
@@ -27,12 +29,18 @@ export interface Tokens {
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
+/**
+ * Hashes are kept to 30 bits so that they are small integers to V8 (31-bit with pointer
+ * compression): a full 32-bit key is boxed as a heap number on every Map lookup, and the scan then
+ * spent more time collecting garbage than matching.
+ */
+const SMI_MASK = 0x3fffffff;
 
 /** The hash the tokenizer gives a folded token, for building lookup tables. */
 export function hashFolded(key: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-  return h;
+  return h & SMI_MASK;
 }
 
 /**
@@ -41,7 +49,7 @@ export function hashFolded(key: string): number {
  * "U.S. Department" and "US Department" are the same words.
  */
 export function tokenize(text: string): Tokens {
-  let cap = Math.max(16, text.length >> 3);
+  let cap = Math.max(16, text.length >> 2);
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let hash = new Int32Array(cap);
@@ -103,7 +111,7 @@ export function tokenize(text: string): Tokens {
     }
     start[count] = s;
     end[count] = i;
-    hash[count] = h;
+    hash[count] = h & SMI_MASK;
     shape[count] =
       (firstUpper ? Shape.FirstUpper : 0) | (allUpper && letters > 0 ? Shape.AllUpper : 0) | (restLower ? Shape.RestLower : 0);
     count++;
@@ -136,7 +144,7 @@ export function tokenKey(text: string, tokens: Tokens, k: number): string {
   let out = '';
   for (let i = tokens.start[k]!; i < tokens.end[k]!; i++) {
     const c = text.charCodeAt(i);
-    if (charClass(c) === CharClass.Word) out += String.fromCharCode(foldCode(c));
+    if (classOf(c) === CharClass.Word) out += String.fromCharCode(fold(c));
   }
   return out;
 }
