@@ -20,7 +20,7 @@ export interface Mutant {
   detail: string;
   /** Bundle JSON text, or file bytes (gzip cases) that go through the options page's file reader first. */
   json?: string;
-  file?: { bytes: Uint8Array; name: string; limit?: number };
+  file?: { bytes: Uint8Array<ArrayBuffer>; name: string; limit?: number };
   /** At least one reported error must match. */
   expect: RegExp;
 }
@@ -257,7 +257,7 @@ const GENERATORS: Record<string, Gen> = {
     const json = JSON.stringify(b);
     const gz = new Uint8Array(gzipSync(json));
     const how = r.pick(['flipped', 'truncated', 'plain-named-gz', 'not-utf8', 'gzip-bomb', 'magic-only'] as const);
-    let bytes: Uint8Array;
+    let bytes: Uint8Array<ArrayBuffer>;
     let name = 'bundle.json.gz';
     let limit: number | undefined;
     if (how === 'flipped') {
