@@ -151,4 +151,15 @@ describe('the manifest', () => {
     expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-scripts/card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
     expect((manifest.content_scripts as { matches: string[] }[]).map((c) => c.matches)).toEqual([['<all_urls>']]);
   });
+
+  it('the production build carries no test-only code (markers `hled-test`, `HLED_TEST`)', async () => {
+    const files = (await readdir(CHROME_EXTENSION_DIR, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(5);
+    const marked: string[] = [];
+    for (const f of files) {
+      const text = await readFile(path.join(f.parentPath, f.name), 'utf8');
+      if (/hled-test|HLED_TEST/.test(text)) marked.push(path.relative(CHROME_EXTENSION_DIR, path.join(f.parentPath, f.name)));
+    }
+    expect(marked).toEqual([]);
+  });
 });
