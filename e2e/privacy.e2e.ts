@@ -136,9 +136,9 @@ describe('network requests', () => {
 });
 
 describe('the manifest', () => {
-  it('asks for the least the features need: storage and activeTab, host access only when asked, no external connections', async () => {
+  it('asks for the least the features need: storage, activeTab and alarms, host access only when asked, no external connections', async () => {
     const manifest = JSON.parse(await readFile(path.join(CHROME_EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    expect(manifest.permissions).toEqual(['storage', 'activeTab']);
+    expect(manifest.permissions).toEqual(['storage', 'activeTab', 'alarms']);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);

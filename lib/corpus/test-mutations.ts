@@ -54,6 +54,24 @@ function bare(s: Schema): Schema {
   }
 }
 
+/**
+ * The schema that applies to `value`: wrappers removed and, for a union (bundle schema versions),
+ * the option whose discriminator (or whole shape) accepts the value.
+ */
+function resolve(s: Schema, value: unknown): Schema {
+  const cur = bare(s);
+  const d = defOf(cur);
+  if (d.type !== 'union') return cur;
+  const options = d.options as Schema[];
+  const disc = d.discriminator as string | undefined;
+  const fits = (o: Schema) => {
+    if (!disc) return accepts(o, value);
+    const field = (defOf(bare(o)).shape as Record<string, Schema> | undefined)?.[disc];
+    return !!field && value !== null && typeof value === 'object' && accepts(field, (value as Record<string, unknown>)[disc]);
+  };
+  return bare(options.find(fits) ?? options[0]!);
+}
+
 function childSchema(parent: Schema, key: string | number): Schema | null {
   const d = defOf(bare(parent));
   if (d.type === 'object') return (d.shape as Record<string, Schema>)[key as string] ?? null;
@@ -73,8 +91,9 @@ export interface SchemaNode {
 /** Every value of `json` with the schema it is checked against (the root excluded). */
 export function schemaNodes(json: unknown, schema: Schema = bundleSchema): SchemaNode[] {
   const out: SchemaNode[] = [];
-  const walk = (value: unknown, s: Schema, path: Path) => {
+  const walk = (value: unknown, schemaHere: Schema, path: Path) => {
     if (value === null || typeof value !== 'object') return;
+    const s = resolve(schemaHere, value);
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
     const isObject = defOf(bare(s)).type === 'object';
     for (const [k, v] of entries) {
@@ -244,7 +263,7 @@ const GENERATORS: Record<string, Gen> = {
   'bad-header': (b, _nodes, r) => {
     const copy = structuredClone(b) as Record<string, unknown>;
     const field = r.pick(['format', 'schemaVersion', 'corpusVersion'] as const);
-    const value = field === 'format' ? r.pick(['hled-corpus2', 'HLED-CORPUS', '', 'hled-corpus ']) : field === 'schemaVersion' ? r.pick([0, 2, 99, -1, 1.5]) : r.pick(['1.0', '2025.1.1.1', '', '2025.01.01', 'latest']);
+    const value = field === 'format' ? r.pick(['hled-corpus2', 'HLED-CORPUS', '', 'hled-corpus ']) : field === 'schemaVersion' ? r.pick([0, 3, 99, -1, 1.5]) : r.pick(['1.0', '2025.1.1.1', '', '2025.01.01', 'latest']);
     copy[field] = value;
     const expect = field === 'format' ? /^bundle: format is / : field === 'schemaVersion' ? /^bundle: schemaVersion / : /^bundle: corpusVersion is not a corpus version/;
     return { kind: 'bad-header', detail: `${field} = ${JSON.stringify(value)}`, json: JSON.stringify(copy), expect };

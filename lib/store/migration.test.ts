@@ -48,7 +48,7 @@ describe('opening the first released database with today’s code', () => {
     const fresh = makeService();
     const { service, db, logs } = makeService({ name, builtin: bundleWithVersion('2020.01.01.1') });
     const info = await service.corpusInfo();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(info).toMatchObject({ name: 'Imported corpus', corpusVersion: '2099.01.01.1', source: 'file', documents: 5 });
     expect(info.passages).toBe((await fresh.service.corpusInfo()).passages);
     expect(await service.exportBundle()).toBe(active);
@@ -89,5 +89,5 @@ describe('opening the first released database with today’s code', () => {
 });
 
 describe('CorpusDb', () => {
-  it('is at version 3', () => expect(new CorpusDb('x').verno).toBe(3));
+  it('is at version 4', () => expect(new CorpusDb('x').verno).toBe(4));
 });

@@ -142,3 +142,12 @@ describe('storage quota exceeded during an import', () => {
     expect((await service.importBundle(bundleWithVersion('2030.01.01.1'), 'file')).corpusVersion).toBe('2030.01.01.1');
   });
 });
+
+describe('imports one after another', () => {
+  it('are never refused: each awaited import frees the way for the next at once', async () => {
+    const { service } = makeService();
+    for (const v of ['2030.01.01.1', '2030.01.01.2', '2030.01.01.3']) expect((await service.importBundle(bundleWithVersion(v), 'file')).corpusVersion).toBe(v);
+    expect((await service.restorePrevious()).corpusVersion).toBe('2030.01.01.2');
+    expect((await service.resetToBuiltin()).corpusVersion).toBe(SEED_VERSION());
+  });
+});

@@ -38,7 +38,7 @@ export class CorpusService {
   private loading: Promise<Loaded> | null = null;
   private readonly infoOf = new WeakMap<Loaded, Promise<CorpusInfo>>();
   /** The write (import, restore, reset) under way, if any: a second one is refused, not queued. */
-  private writing: Promise<unknown> | null = null;
+  private writing: Promise<CorpusInfo> | null = null;
   private readonly log: (message: string) => void;
   private readonly now: () => Date;
 
@@ -188,20 +188,18 @@ export class CorpusService {
   private write(change: () => Promise<void>): Promise<CorpusInfo> {
     if (this.writing) return Promise.reject(new Error(WRITE_IN_PROGRESS));
     const run = (async () => {
-      await this.ready();
-      await change();
-      // The next request sees the new corpus; a failed change left the old one in place.
-      this.loading = this.loadView();
-      return this.corpusInfo();
+      try {
+        await this.ready();
+        await change();
+        // The next request sees the new corpus; a failed change left the old one in place.
+        this.loading = this.loadView();
+        return await this.corpusInfo();
+      } finally {
+        // Released before the caller resumes, so an import awaited and then another is never refused.
+        this.writing = null;
+      }
     })();
-    const done = run.then(
-      () => {},
-      () => {},
-    );
-    this.writing = done;
-    void done.then(() => {
-      if (this.writing === done) this.writing = null;
-    });
+    this.writing = run;
     return run;
   }
 

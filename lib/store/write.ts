@@ -17,7 +17,7 @@ export async function writeActiveBundle(
   signer: { kid: string; name: string } | null = null,
 ): Promise<void> {
   try {
-    await writeAll(db, prepared, source, action, now);
+    await writeAll(db, prepared, source, action, now, signer);
   } catch (e) {
     // The transaction was rolled back as a whole; say why in words a reader can act on.
     if (isQuotaError(e)) throw new Error(QUOTA_EXCEEDED);
@@ -36,7 +36,7 @@ export function isQuotaError(e: unknown): boolean {
   return false;
 }
 
-async function writeAll(db: CorpusDb, prepared: PreparedBundle, source: StoredBundle['source'], action: HistoryEntry['action'], now: Date): Promise<void> {
+async function writeAll(db: CorpusDb, prepared: PreparedBundle, source: StoredBundle['source'], action: HistoryEntry['action'], now: Date, signer: { kid: string; name: string } | null): Promise<void> {
   const { bundle } = prepared;
   const provenance = { signer, dataAsOf: bundleProvenance(bundle).dataAsOf };
   await db.transaction('rw', [db.documents, db.passages, db.entities, db.mentions, db.bundles, db.indexes, db.history, db.meta], async () => {
