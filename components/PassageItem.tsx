@@ -1,6 +1,7 @@
 import { withTextFragment } from '@/lib/cite/text-fragment';
 import type { TimelineEntry } from '@/lib/messages';
 import { formatDate } from '@/lib/ui/format';
+import { webLink } from '@/lib/ui/web-link';
 import type { Strings, UiLanguage } from '@/lib/ui/strings';
 import { CiteButtons } from './CiteButtons';
 import { Snippet } from './Snippet';
@@ -23,6 +24,7 @@ export interface PassageItemProps {
  * with it: read it in context, open the original at the quoted sentence, copy a citation.
  */
 export function PassageItem({ entry: t, s, lang, readerUrl, link, onCopy }: PassageItemProps) {
+  const original = webLink(t.url);
   return (
     <li>
       <p class="source">
@@ -35,11 +37,11 @@ export function PassageItem({ entry: t, s, lang, readerUrl, link, onCopy }: Pass
         <a class="reader" {...link(readerUrl(t.documentId, t.passageId))}>
           {s.readInContext}
         </a>
-        {t.url ? (
+        {original ? (
           <>
             {' · '}
             {/* The text fragment scrolls the original article to the sentence quoted here. */}
-            <a class="original" href={withTextFragment(t.url, t.quote)} target="_blank" rel="noopener noreferrer">
+            <a class="original" href={withTextFragment(original, t.quote)} target="_blank" rel="noopener noreferrer">
               {s.original}
               {t.publisher ? ` (${t.publisher})` : ''}
             </a>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { sentenceAround } from '@/lib/cite/sentence';
 import type { ReaderDocument } from '@/lib/messages';
 import { formatDate } from '@/lib/ui/format';
+import { webLink } from '@/lib/ui/web-link';
 import { PAGE_STRINGS, STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
 import { CiteButtons } from '../CiteButtons';
 import { copyText } from '../copy-text';
@@ -33,6 +34,7 @@ export function ArticleView({ doc, lang, cited }: ArticleViewProps) {
         {s.editorialNote}
       </abbr>
     ) : null;
+  const original = webLink(doc.url);
   let lastHeading: string | null = null;
   return (
     <article lang={doc.language}>
@@ -49,12 +51,12 @@ export function ArticleView({ doc, lang, cited }: ArticleViewProps) {
           </span>
         </p>
         <p class="meta" lang={lang}>
-          {doc.url ? (
+          {original ? (
             <>
-              <a href={doc.url} rel="noopener noreferrer" target="_blank" class="original">
+              <a href={original} rel="noopener noreferrer" target="_blank" class="original">
                 {s.originalArticle}
               </a>{' '}
-              <span class="url">({hostOf(doc.url)})</span> {editorial('url')}
+              <span class="url">({hostOf(original)})</span> {editorial('url')}
             </>
           ) : (
             <span>{s.noOriginal}</span>

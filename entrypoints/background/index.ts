@@ -1,8 +1,7 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isOwnSender } from '@/lib/client';
 import { CorpusDb } from '@/lib/store/db';
-import { handleRequest } from '@/lib/store/handle';
+import { createMessageListener, ownPageActions } from '@/lib/store/listener';
 import { CorpusService } from '@/lib/store/service';
 import { Updater } from '@/lib/store/updater';
 
@@ -31,21 +30,12 @@ export default defineBackground(() => {
     // A constant: production builds keep subscriptions to https only.
     allowLoopbackHttp: import.meta.env.HLED_TEST_BUILD === true,
   });
-  const actions = {
-    // Links in a card point at extension pages, which a web page may not open (they are not
-    // web-accessible, on purpose: pages cannot probe for the extension). The card asks us instead.
-    openPage: async (url: string) => {
-      const own = browser.runtime.getURL('/' as PublicPath);
-      if (!url.startsWith(own)) throw new Error('messages: openPage only opens the extension’s own pages');
-      await browser.tabs.create({ url });
-    },
-  };
-  // An async function: its native Promise is the reply (a Dexie promise chain would arrive as
-  // `undefined` in Chromium and Firefox).
-  browser.runtime.onMessage.addListener(async (message: unknown, sender) => {
-    if (!isOwnSender(sender, browser.runtime.id)) return { ok: false, error: 'messages: sender is not this extension' };
-    return handleRequest(service, message, actions, updater);
-  });
+  const ext = { id: browser.runtime.id, origin: browser.runtime.getURL('/' as PublicPath) };
+  const actions = ownPageActions(ext, (url) => browser.tabs.create({ url }));
+  // Its reply is an async function's native Promise (a Dexie promise chain would arrive as
+  // `undefined` in Chromium and Firefox). Only this extension's pages and content scripts reach
+  // it (no `externally_connectable`); it checks the sender anyway, and what a content script may ask.
+  browser.runtime.onMessage.addListener(createMessageListener(service, ext, actions, updater));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void updater.checkNow(false).catch((e: unknown) => console.error('updates: check failed', e));
   });

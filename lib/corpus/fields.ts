@@ -13,17 +13,19 @@ export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A year, a year-month or a full date: public records often give no more than a month. */
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
+const isCalendarDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
 export const isoDate = z
   .string()
   // `abort`: a value that is not YYYY-MM-DD gets that one error, not a second "not a real date".
   .regex(ISO_DATE, { message: 'is not a date in the form YYYY-MM-DD', abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'is not a real calendar date',
-  });
+  .refine(isCalendarDate, { message: 'is not a real calendar date' });
 
 export const partialDate = z
   .string()
-  .regex(PARTIAL_DATE, { message: 'is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD' });
+  .regex(PARTIAL_DATE, { message: 'is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
+  // A full date must exist: "2024-04-31" is refused like it is for document dates.
+  .refine((s) => s.length < 10 || isCalendarDate(s), { message: 'is not a real calendar date' });
 
 /** Only http(s): a `javascript:` or `data:` URL in a bundle must never become a link. */
 export const webUrl = z

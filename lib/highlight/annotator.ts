@@ -188,33 +188,35 @@ export class Annotator {
     return this.draining;
   }
 
+  /**
+   * Works through the queue in slices of `sliceMs`, yielding to the page between them. The slice
+   * spans roots: a page that appends thousands of small nodes queues thousands of roots, and
+   * walking each in a slice of its own without yielding made one long task of them all.
+   */
   private async drain(): Promise<void> {
     let busy = 0;
+    let sliceStart = this.now();
     while (this.queue.length && !this.stopped) {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
       this.walks++;
       const walk = createTextWalk(root, { onShadowRoot: (sr) => this.watchShadowRoot(sr), now: this.now });
       for (;;) {
-        const t0 = this.now();
-        const deadline = t0 + this.sliceMs;
-        let finished = false;
-        for (;;) {
-          const batch: TextBatch | null = walk.next(deadline);
-          if (!batch) {
-            finished = true;
-            break;
-          }
-          this.scanBatch(batch);
-          if (this.now() >= deadline) break;
+        const deadline = sliceStart + this.sliceMs;
+        const batch: TextBatch | null = walk.next(deadline);
+        if (batch) this.scanBatch(batch);
+        if (this.now() >= deadline) {
+          this.publish();
+          busy += this.now() - sliceStart;
+          await this.yieldToPage();
+          if (this.stopped) return;
+          sliceStart = this.now();
         }
-        this.publish();
-        busy += this.now() - t0;
-        if (finished) break;
-        await this.yieldToPage();
-        if (this.stopped) return;
+        if (!batch) break;
       }
     }
+    this.publish();
+    busy += this.now() - sliceStart;
     this.busyMs = busy;
   }
 
@@ -232,6 +234,7 @@ export class Annotator {
   private scanBatch(batch: TextBatch): void {
     for (const node of batch.nodes) if (this.byNode.has(node)) this.forget(node);
     if (!batch.nodes.length) return;
+    const fresh: RawEntry[] = [];
     for (const m of scanText(this.opts.matcher, batch.text)) {
       const si = nodeIndexAt(batch, m.start);
       const ei = nodeIndexAt(batch, m.end - 1);
@@ -242,14 +245,42 @@ export class Annotator {
         endOffset: m.end - batch.starts[ei]!,
       });
       const entry: RawEntry = { range, alias: m.alias, nodes: batch.nodes.slice(si, ei + 1) };
-      this.raw.push(entry);
-      if (this.walks > 1) this.inOrder = false;
+      fresh.push(entry);
       for (const n of entry.nodes) {
         const list = this.byNode.get(n);
         if (list) list.push(entry);
         else this.byNode.set(n, [entry]);
       }
     }
+    if (this.walks > 1) this.insertInOrder(fresh);
+    else for (const e of fresh) this.raw.push(e);
+  }
+
+  /**
+   * Puts a batch's mentions (in order among themselves, from one stretch of text) where they
+   * belong among the others: appended when they come last, as content added at the end of a
+   * page does, else placed by binary search. Sorting every mention again after each batch cost
+   * thousands of `compareDocumentPosition` calls, each walking long sibling lists, per slice on a
+   * page that keeps appending (a feed, or a flood of 10,000 nodes a second).
+   */
+  private insertInOrder(fresh: RawEntry[]): void {
+    if (!fresh.length) return;
+    const raw = this.raw;
+    const last = raw[raw.length - 1];
+    if (!last || compareRanges(last.range, fresh[0]!.range) <= 0) {
+      for (const e of fresh) raw.push(e);
+      return;
+    }
+    let lo = 0;
+    let hi = raw.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareRanges(raw[mid]!.range, fresh[0]!.range) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    raw.splice(lo, 0, ...fresh);
+    // Mentions of this batch interleaved with others (text around a shadow root, say): sort once.
+    if (lo < raw.length - fresh.length && compareRanges(fresh[fresh.length - 1]!.range, raw[lo + fresh.length]!.range) > 0) this.inOrder = false;
   }
 
   private forget(node: Text): void {
@@ -286,6 +317,10 @@ export class Annotator {
     }
     const painted = this.paintedOf(accepted);
     if (this.highlight) {
+      // A page may clear `CSS.highlights` (its own highlighting code, or hostility): the reader's
+      // highlights come back with the page's next change instead of staying lost.
+      const registry = this.doc.defaultView?.CSS?.highlights;
+      if (registry && registry.get(this.name) !== this.highlight) registry.set(this.name, this.highlight);
       for (const m of this.painted) if (!painted.has(m)) this.highlight.delete(m.range);
       for (const m of painted) if (!this.painted.has(m)) this.highlight.add(m.range);
     }
@@ -336,7 +371,13 @@ export class Annotator {
     }
     // Skip nodes inside another added node (the ancestor's walk covers them), and anything that
     // changed inside an editable region, code, a form field or another subtree we never annotate.
-    const roots = [...added].filter((n) => n.isConnected && !isInSkippedSubtree(n) && ![...added].some((o) => o !== n && o.contains(n)));
+    // Ancestors are looked up in the set (not `contains` against every other node): a page that
+    // appends 10,000 nodes at once would otherwise cost 10,000² checks in one task.
+    const insideAnother = (n: Node) => {
+      for (let p = n.parentNode; p; p = p.parentNode) if (added.has(p)) return true;
+      return false;
+    };
+    const roots = [...added].filter((n) => n.isConnected && !isInSkippedSubtree(n) && !insideAnother(n));
     if (roots.length) for (const n of roots) void this.enqueue(n);
     else if (removed) this.publish();
   }

@@ -127,12 +127,22 @@ export class CorpusDb extends Dexie {
     // v2: an import/restore history for the options page.
     this.version(2).stores({ history: '++id, at' });
     // v3: the active corpus's version and name in a row of their own, so a restarting worker
-    // does not read (and parse) the whole bundle to learn them.
+    // does not read (and parse) the whole bundle to learn them; and each passage row carries its
+    // mentions (cards' related entities and search marks read them from there).
     this.version(3)
       .stores({ meta: 'key' })
       .upgrade(async (tx) => {
         const active = (await tx.table('bundles').get('active')) as StoredBundle | undefined;
         if (active) await tx.table('meta').put(metaOf(active));
+        const inPassage = new Map<string, [string, number, number][]>();
+        await tx.table('mentions').each((m: StoredMention) => {
+          const list = inPassage.get(m.passage);
+          if (list) list.push([m.entity, m.start, m.end]);
+          else inPassage.set(m.passage, [[m.entity, m.start, m.end]]);
+        });
+        await tx.table('passages').toCollection().modify((p: StoredPassage) => {
+          p.mentions ??= inPassage.get(p.id) ?? [];
+        });
       });
     // v4: subscriptions (the one subscription, its update log, keys added by the reader).
     this.version(4).stores({ subscription: 'key', updateLog: '++id, at', trustedKeys: 'kid' });

@@ -11,6 +11,9 @@ import { parseBundle, prepareBundle } from './prepare';
 import { buildCards, relatedToParagraph, searchCorpus, type CorpusView } from './queries';
 import { writeActiveBundle } from './write';
 
+/** Why a second import (or restore, or reset) started while one runs is refused. */
+export const WRITE_IN_PROGRESS = 'store: another import, restore or reset is in progress; nothing was changed, try again when it has finished';
+
 export interface CorpusServiceOptions {
   db: CorpusDb;
   /** The bundle shipped with the extension, as JSON text. */
@@ -34,8 +37,8 @@ interface Loaded extends CorpusView {
 export class CorpusService {
   private loading: Promise<Loaded> | null = null;
   private readonly infoOf = new WeakMap<Loaded, Promise<CorpusInfo>>();
-  /** Writes (import, restore, reset) run one at a time. */
-  private writing: Promise<unknown> = Promise.resolve();
+  /** The write (import, restore, reset) under way, if any: a second one is refused, not queued. */
+  private writing: Promise<CorpusInfo> | null = null;
   private readonly log: (message: string) => void;
   private readonly now: () => Date;
 
@@ -177,15 +180,26 @@ export class CorpusService {
     }
   }
 
+  /**
+   * Runs one change to the active corpus. While one runs, another is refused with a message
+   * (two imports at once: the first wins whole, the second changes nothing and says so), rather
+   * than queued behind it, so nobody's import silently replaces the one they just saw succeed.
+   */
   private write(change: () => Promise<void>): Promise<CorpusInfo> {
-    const run = this.writing.then(async () => {
-      await this.ready();
-      await change();
-      // The next request sees the new corpus; a failed change left the old one in place.
-      this.loading = this.loadView();
-      return this.corpusInfo();
-    });
-    this.writing = run.catch(() => {});
+    if (this.writing) return Promise.reject(new Error(WRITE_IN_PROGRESS));
+    const run = (async () => {
+      try {
+        await this.ready();
+        await change();
+        // The next request sees the new corpus; a failed change left the old one in place.
+        this.loading = this.loadView();
+        return await this.corpusInfo();
+      } finally {
+        // Released before the caller resumes, so an import awaited and then another is never refused.
+        this.writing = null;
+      }
+    })();
+    this.writing = run;
     return run;
   }
 

@@ -16,6 +16,27 @@ export async function writeActiveBundle(
   /** The trusted key that verified the bundle's signature, if one did. */
   signer: { kid: string; name: string } | null = null,
 ): Promise<void> {
+  try {
+    await writeAll(db, prepared, source, action, now, signer);
+  } catch (e) {
+    // The transaction was rolled back as a whole; say why in words a reader can act on.
+    if (isQuotaError(e)) throw new Error(QUOTA_EXCEEDED);
+    throw e;
+  }
+}
+
+/** What a reader is told when the browser has no room left for the corpus. */
+export const QUOTA_EXCEEDED = 'store: not enough storage space for this corpus (the browser refused to store it); nothing was changed, the previous corpus is still active';
+
+/** A quota error as IndexedDB raises it, or as Dexie wraps it (an abort whose inner error is the quota). */
+export function isQuotaError(e: unknown): boolean {
+  for (let cur = e as { name?: unknown; inner?: unknown } | undefined, depth = 0; cur && depth < 5; cur = cur.inner as typeof cur, depth++) {
+    if (cur.name === 'QuotaExceededError') return true;
+  }
+  return false;
+}
+
+async function writeAll(db: CorpusDb, prepared: PreparedBundle, source: StoredBundle['source'], action: HistoryEntry['action'], now: Date, signer: { kid: string; name: string } | null): Promise<void> {
   const { bundle } = prepared;
   const provenance = { signer, dataAsOf: bundleProvenance(bundle).dataAsOf };
   await db.transaction('rw', [db.documents, db.passages, db.entities, db.mentions, db.bundles, db.indexes, db.history, db.meta], async () => {

@@ -1,3 +1,5 @@
+import { QUOTA_EXCEEDED } from '../store/write';
+import { WRITE_IN_PROGRESS } from '../store/service';
 import { describe, expect, it } from 'vitest';
 import { checkBundle } from '../corpus/bundle';
 import { seedBundle } from '../corpus/test-seeds';
@@ -35,5 +37,15 @@ describe('fileProblemText', () => {
   it('states the limit', () => {
     expect(fileProblemText({ code: 'too-large', bytes: 80 * 1024 * 1024, limit: 50 * 1024 * 1024 }, 'en')).toBe('The file is too large (80 MB); the limit is 50 MB.');
     expect(fileProblemText({ code: 'not-gzip' }, 'es')).toBe('El archivo no es un gzip válido.');
+  });
+});
+
+describe('store refusals', () => {
+  it.each([
+    [QUOTA_EXCEEDED, /^not enough storage space/, /^no hay espacio de almacenamiento/],
+    [WRITE_IN_PROGRESS, /^another import, restore or reset is in progress/, /^hay otra importación/],
+  ])('reads %s in both languages', (message, en, es) => {
+    expect(bundleErrorText(message, 'en')).toMatch(en);
+    expect(bundleErrorText(message, 'es')).toMatch(es);
   });
 });

@@ -23,8 +23,15 @@ const SPANISH: [RegExp, string][] = [
   [/^bundle: (\S+) (.*)$/, '$1: $2'],
 ];
 
+/** Refusals of the store (not of the bundle's content), in Spanish. */
+const STORE_SPANISH: [RegExp, string][] = [
+  [/^store: not enough storage space for this corpus/, 'no hay espacio de almacenamiento suficiente para este corpus (el navegador se negó a guardarlo); no se cambió nada y el corpus anterior sigue activo'],
+  [/^store: another import, restore or reset is in progress/, 'hay otra importación, restauración o restablecimiento en curso; no se cambió nada, inténtelo de nuevo cuando termine'],
+];
+
 export function bundleErrorText(message: string, lang: UiLanguage): string {
-  if (lang === 'en') return message.replace(/^bundle: /, '');
+  if (lang === 'en') return message.replace(/^(bundle|store): /, '');
+  for (const [pattern, text] of STORE_SPANISH) if (pattern.test(message)) return text;
   for (const [pattern, template] of SPANISH) {
     if (pattern.test(message)) {
       return message.replace(pattern, template).replace(/\(got /g, '(valor: ').replace(/\bentity\b/, 'entidad').replace(/\bpassage\b/, 'pasaje');
