@@ -82,7 +82,7 @@ export const cardHoverBench: BenchModule = {
     const browser = await launchChromium();
     try {
       const options = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
-      await options.evaluate(`chrome.storage.local.set({ settings: { hoverDelayMs: ${HOVER_DELAY_MS} } })`);
+      await options.evaluate(`chrome.storage.local.set({ settings: { hoverDelayMs: ${HOVER_DELAY_MS}, density: "all" } })`);
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: 1100, height: 800 });
       await page.goto(`${server.url}/hover.html`);
