@@ -4,6 +4,7 @@
  * too (the Long Tasks API only reports longer ones).
  */
 import type { CDPSession } from 'playwright-core';
+import { recordTrace } from '../e2e/harness/trace-recorder';
 
 interface TraceEvent {
   name: string;
@@ -16,22 +17,10 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'].join(',');
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
 
-export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
-  const events: TraceEvent[] = [];
-  const onData = (p: { value: object[] }) => {
-    for (const e of p.value) events.push(e as TraceEvent);
-  };
-  cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' } as never);
-  return async () => {
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.end');
-    await done;
-    cdp.off('Tracing.dataCollected', onData);
-    return events;
-  };
+export function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  return recordTrace<TraceEvent>(cdp, CATEGORIES);
 }
 
 export interface LongestTask {

@@ -1,6 +1,6 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { paintedRanges, type PaintedRange, type WithChrome } from './highlights';
-import { cardInPage } from './page-reads';
+import { cardInPage, cardSettledInPage } from './page-reads';
 
 /** The element the content script appends to `<html>` while a card is open (open shadow root). */
 export const CARD_HOST = 'hled-card';
@@ -164,29 +164,7 @@ export async function waitForCard(page: Page, title?: string, timeout = 5_000): 
  * stayed the same for several animation frames (it is positioned asynchronously).
  */
 export async function waitForCardSettled(page: Page, timeout = 5_000): Promise<CardView> {
-  await page.evaluate(
-    ([tag, ms]) =>
-      new Promise<void>((resolve, reject) => {
-        const deadline = performance.now() + ms;
-        let last = '';
-        let same = 0;
-        const tick = () => {
-          const card = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>('.card');
-          if (card) {
-            const r = card.getBoundingClientRect();
-            const key = [r.x, r.y, r.width, r.height].join();
-            const animating = card.getAnimations({ subtree: true }).some((a) => a.playState === 'running');
-            same = key === last && !animating ? same + 1 : 0;
-            last = key;
-            if (same >= 3) return resolve();
-          }
-          if (performance.now() > deadline) return reject(new Error('card did not settle'));
-          requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-    [CARD_HOST, timeout] as const,
-  );
+  await page.evaluate(cardSettledInPage, { tag: CARD_HOST, ms: timeout });
   const view = await readCard(page);
   if (!view) throw new Error('card closed while settling');
   return view;

@@ -1,4 +1,5 @@
 import type { CDPSession } from 'playwright-core';
+import { recordTrace } from './trace-recorder';
 
 /**
  * How long the extension's own code ran inside each main-thread task of a page, from a Chromium
@@ -28,22 +29,10 @@ interface ProfileData {
   timeDeltas?: number[];
 }
 
-const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'].join(',');
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
 
-export async function startProfiledTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
-  const events: TraceEvent[] = [];
-  const onData = (p: { value: object[] }) => {
-    for (const e of p.value) events.push(e as TraceEvent);
-  };
-  cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' } as never);
-  return async () => {
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.end');
-    await done;
-    cdp.off('Tracing.dataCollected', onData);
-    return events;
-  };
+export function startProfiledTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  return recordTrace<TraceEvent>(cdp, CATEGORIES);
 }
 
 export interface OurTime {

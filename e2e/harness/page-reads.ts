@@ -69,6 +69,32 @@ export function paintedRangesInPage(highlightName: string): PaintedRange[] | nul
   });
 }
 
+/**
+ * Resolves once the open card (host `tag`) has stopped moving: its entry animation has finished
+ * and its box has stayed the same for three animation frames (it is positioned asynchronously).
+ */
+export function cardSettledInPage({ tag, ms }: { tag: string; ms: number }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const deadline = performance.now() + ms;
+    let last = '';
+    let same = 0;
+    const tick = () => {
+      const card = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>('.card');
+      if (card) {
+        const r = card.getBoundingClientRect();
+        const key = [r.x, r.y, r.width, r.height].join();
+        const animating = card.getAnimations({ subtree: true }).some((a) => a.playState === 'running');
+        same = key === last && !animating ? same + 1 : 0;
+        last = key;
+        if (same >= 3) return resolve();
+      }
+      if (performance.now() > deadline) return reject(new Error('card did not settle'));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
 /** Reads the open card (host element `tag`), or null when no card host is in the document. */
 export function cardInPage(tag: string): CardView | null {
   const hosts = document.querySelectorAll(tag);

@@ -1,6 +1,6 @@
 import { MENTION_HIGHLIGHT, type PaintedRange } from '../harness/highlights';
 import { CARD_HOST, type CardView, type Point } from '../harness/card';
-import { cardInPage, optionsInPage, paintedRangesInPage } from '../harness/page-reads';
+import { cardInPage, cardSettledInPage, optionsInPage, paintedRangesInPage } from '../harness/page-reads';
 import type { OptionsView } from '../harness/bundles';
 import { call, type PageDriver } from './driver';
 
@@ -60,25 +60,7 @@ export async function waitForCard(page: PageDriver, title: string, timeout = 5_0
 
 /** Waits until the open card has finished its entry animation and kept its box for a few frames. */
 export async function waitForCardSettled(page: PageDriver): Promise<CardView> {
-  await page.evaluate(`new Promise((resolve, reject) => {
-    const deadline = performance.now() + 5000;
-    let last = '';
-    let same = 0;
-    const tick = () => {
-      const card = document.querySelector(${JSON.stringify(CARD_HOST)})?.shadowRoot?.querySelector('.card');
-      if (card) {
-        const r = card.getBoundingClientRect();
-        const key = [r.x, r.y, r.width, r.height].join();
-        const animating = card.getAnimations({ subtree: true }).some((a) => a.playState === 'running');
-        same = key === last && !animating ? same + 1 : 0;
-        last = key;
-        if (same >= 3) return resolve(true);
-      }
-      if (performance.now() > deadline) return reject(new Error('card did not settle'));
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })`);
+  await page.evaluate(call(cardSettledInPage, { tag: CARD_HOST, ms: 5000 }));
   const view = await readCard(page);
   if (!view) throw new Error('card closed while settling');
   return view;
