@@ -98,6 +98,14 @@ export default defineContentScript({
         page = null;
       } else if (on && !page) {
         await startAnnotating();
+        // Starting waits on the background (a cold worker takes a while); a switch-off stored in
+        // that time must win even if its change event was not seen, so the settings are read
+        // again once and applied if they moved.
+        const now = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+        if (JSON.stringify(now) !== JSON.stringify(settings)) {
+          settings = now;
+          await applyNow();
+        }
       } else if (page) {
         page.annotator.setTypes(new Set(settings.types));
         page.annotator.setHighlightName(HIGHLIGHT_NAMES[settings.highlightStyle]);
