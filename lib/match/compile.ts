@@ -1,7 +1,7 @@
 import { isSoftGap as importedIsSoftGap } from './chars';
 import { namedByArticle, refusedByContext } from './context';
-import type { MatcherTable } from './table';
-import { Shape, hashFolded, tokenKey, tokenize, type Tokens } from './tokenize';
+import type { MatcherTable, TableAlias } from './table';
+import { Shape, hashFolded, shapeOf, tokenIs, tokenKey, tokenize, type Tokens } from './tokenize';
 
 // A module-local binding: unbundled (Node, tests, bench), an imported function is read through a getter.
 const isSoftGap = importedIsSoftGap;
@@ -17,62 +17,140 @@ const enum CaseRule {
   Capitalized = 3,
 }
 
+/**
+ * An alias as the scan confirms it. Everything `accepts` reads is on this one object (no lookups
+ * back into the table), since at scale each extra object read is a cache miss per match.
+ */
 interface Candidate {
   alias: number;
-  hashes: Int32Array;
+  entry: TableAlias;
+  words: number;
   keys: string[];
   cases: Uint8Array;
+  /** True when no word has a case rule, the common case, so the case loop is skipped. */
+  anyCase: boolean;
   /** Characters the alias itself has between word j and j+1 beyond the usual soft gap ("2.0"). */
   gapExtra: string[];
   /** Ambiguous aliases and organizations are checked against their neighbours (see context.ts). */
   checkContext: boolean;
+  isOrganization: boolean;
 }
 
 /**
- * A node of the word trie: the aliases whose words' hashes spell the path to it end here. A trie
- * rather than one candidate list per first word, because at scale many aliases share a first word
- * ("Secretaría de …", "U.S. …") and trying each of them at every such word made the scan linear in
- * their number; the trie follows only the words the text actually has.
+ * The word trie, flat: nodes are integers (0 is the root) and every edge "node, word hash → child"
+ * is one slot of an open-addressing table in a typed array. A trie rather than one candidate list
+ * per first word, because at scale many aliases share a first word ("Secretaría de …", "U.S. …")
+ * and trying each of them at every such word made the scan linear in their number. Flat rather
+ * than a `Map` per node, and each slot's fields side by side, because at 20,000 aliases the scan's
+ * cost was memory reads, not work: every hop of a `Map` per node, or of separate key and value
+ * arrays, is another cache miss.
  */
-interface TrieNode {
-  next: Map<number, TrieNode> | undefined;
-  /** Candidates ending here, longest keys first. */
-  ends: Candidate[] | undefined;
+interface Trie {
+  /**
+   * The root's edges, the lookup every word of a page makes: slots of [word hash, child], kept
+   * apart from the deeper edges so that this table stays small enough to stay in cache.
+   */
+  rootEdges: Int32Array;
+  rootMask: number;
+  /** Edges below the root: slots of [parent, word hash, child, unused]; child 0 = empty slot. */
+  edges: Int32Array;
+  mask: number;
+  /** 1 where a node has children, so a walk stops without a lookup at the leaves. */
+  hasChildren: Uint8Array;
+  /** Candidates ending at each node, longest keys first. */
+  ends: (Candidate[] | undefined)[];
 }
 
 /** A compiled alias table, ready to scan any number of texts. */
 export interface Matcher {
   table: MatcherTable;
-  root: Map<number, TrieNode>;
-  /** `root` again as an open-addressing table (see `rootIndex`), for the per-word lookup. */
-  rootKeys: Int32Array;
-  rootNodes: TrieNode[];
-  rootMask: number;
+  trie: Trie;
   aliasCount: number;
 }
 
-/**
- * Most words of a page start no alias, so the scan's cost is one root lookup per word: an
- * open-addressing table of typed arrays answers a miss in one or two reads, faster than a Map.
- * Keys are the tokenizer's hashes plus one (0 marks an empty slot).
- */
-function rootIndex(root: Map<number, TrieNode>): Pick<Matcher, 'rootKeys' | 'rootNodes' | 'rootMask'> {
-  let size = 16;
-  while (size < root.size * 2) size <<= 1;
-  const rootKeys = new Int32Array(size);
-  const rootNodes: TrieNode[] = new Array(size);
-  const rootMask = size - 1;
-  for (const [h, node] of root) {
-    let slot = slotOf(h, rootMask);
-    while (rootKeys[slot] !== 0) slot = (slot + 1) & rootMask;
-    rootKeys[slot] = h + 1;
-    rootNodes[slot] = node;
-  }
-  return { rootKeys, rootNodes, rootMask };
+function slotOf(parent: number, h: number, mask: number): number {
+  return Math.imul(h ^ Math.imul(parent, 0x27d4eb2d), 0x9e3779b1) >>> 12 & mask;
 }
 
-function slotOf(h: number, mask: number): number {
-  return Math.imul(h, 0x9e3779b1) >>> 15 & mask;
+/** The root's child along word hash `h`, or 0. */
+function rootChild(trie: Trie, h: number): number {
+  const { rootEdges, rootMask } = trie;
+  let slot = slotOf(0, h, rootMask);
+  for (;;) {
+    const child = rootEdges[slot * 2 + 1]!;
+    if (child === 0 || rootEdges[slot * 2] === h) return child;
+    slot = (slot + 1) & rootMask;
+  }
+}
+
+/** The child of `parent` (not the root) along word hash `h`, or 0. */
+function childOf(trie: Trie, parent: number, h: number): number {
+  const { edges, mask } = trie;
+  let slot = slotOf(parent, h, mask);
+  for (;;) {
+    const at = slot * 4;
+    const child = edges[at + 2]!;
+    if (child === 0 || (edges[at + 1] === h && edges[at] === parent)) return child;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** A power of two at least twice `n`, so probes for a missing word stay short. */
+function tableSize(n: number): number {
+  let size = 16;
+  while (size < n * 2) size <<= 1;
+  return size;
+}
+
+/** Builds the flat trie from the aliases' word hashes. */
+function buildTrie(paths: { hashes: Int32Array; cand: Candidate }[]): Trie {
+  const edgeIds = new Map<string, number>();
+  const ends: (Candidate[] | undefined)[] = [undefined];
+  const rootList: number[] = [];
+  const edgeList: number[] = [];
+  for (const { hashes, cand } of paths) {
+    let node = 0;
+    for (let k = 0; k < hashes.length; k++) {
+      const key = `${node} ${hashes[k]}`;
+      let child = edgeIds.get(key);
+      if (child === undefined) {
+        child = ends.length;
+        ends.push(undefined);
+        edgeIds.set(key, child);
+        if (node === 0) rootList.push(hashes[k]!, child);
+        else edgeList.push(node, hashes[k]!, child);
+      }
+      node = child;
+    }
+    const here = (ends[node] ??= []);
+    here.push(cand);
+    // Same word hashes, so a hash collision or a different spelling: the longer keys first.
+    if (here.length > 1) here.sort((x, y) => y.keys.join(' ').length - x.keys.join(' ').length);
+  }
+  const rootSlots = tableSize(rootList.length / 2);
+  const slots = tableSize(edgeList.length / 3);
+  const trie: Trie = {
+    rootEdges: new Int32Array(rootSlots * 2),
+    rootMask: rootSlots - 1,
+    edges: new Int32Array(slots * 4),
+    mask: slots - 1,
+    hasChildren: new Uint8Array(ends.length),
+    ends,
+  };
+  for (let e = 0; e < rootList.length; e += 2) {
+    let slot = slotOf(0, rootList[e]!, trie.rootMask);
+    while (trie.rootEdges[slot * 2 + 1] !== 0) slot = (slot + 1) & trie.rootMask;
+    trie.rootEdges[slot * 2] = rootList[e]!;
+    trie.rootEdges[slot * 2 + 1] = rootList[e + 1]!;
+  }
+  for (let e = 0; e < edgeList.length; e += 3) {
+    const parent = edgeList[e]!;
+    let slot = slotOf(parent, edgeList[e + 1]!, trie.mask);
+    while (trie.edges[slot * 4 + 2] !== 0) slot = (slot + 1) & trie.mask;
+    trie.edges.set([parent, edgeList[e + 1]!, edgeList[e + 2]!], slot * 4);
+    trie.hasChildren[parent] = 1;
+  }
+  return trie;
 }
 
 /** A match before page-level rules: token run `[start, end)` of the text for `alias`. */
@@ -89,7 +167,7 @@ export interface RawMatch {
  * first, so "Secretaría de Economía" wins over "Secretaría" at the same position.
  */
 export function compileMatcher(table: MatcherTable): Matcher {
-  const root = new Map<number, TrieNode>();
+  const paths: { hashes: Int32Array; cand: Candidate }[] = [];
   table.aliases.forEach((a, index) => {
     const toks = tokenize(a.text);
     if (toks.count === 0) return;
@@ -110,30 +188,16 @@ export function compileMatcher(table: MatcherTable): Matcher {
         gapExtra.push(extra);
       }
     }
-    const checkContext = a.ambiguous !== undefined || table.entities[a.entity]!.type === 'organization';
-    const cand: Candidate = { alias: index, hashes, keys, cases, gapExtra, checkContext };
-    let level = root;
-    let node: TrieNode | undefined;
-    for (let k = 0; k < hashes.length; k++) {
-      node = level.get(hashes[k]!);
-      if (node === undefined) {
-        node = { next: undefined, ends: undefined };
-        level.set(hashes[k]!, node);
-      }
-      if (k + 1 < hashes.length) level = node.next ??= new Map();
-    }
-    if (node!.ends === undefined) node!.ends = [cand];
-    else {
-      node!.ends.push(cand);
-      // Same word hashes, so a hash collision or a different spelling: the longer keys first.
-      node!.ends.sort((x, y) => y.keys.join(' ').length - x.keys.join(' ').length);
-    }
+    const isOrganization = table.entities[a.entity]!.type === 'organization';
+    const checkContext = a.ambiguous !== undefined || isOrganization;
+    const anyCase = cases.every((c) => c === CaseRule.Any);
+    paths.push({ hashes, cand: { alias: index, entry: a, words: toks.count, keys, cases, anyCase, gapExtra, checkContext, isOrganization } });
   });
-  return { table, root, ...rootIndex(root), aliasCount: table.aliases.length };
+  return { table, trie: buildTrie(paths), aliasCount: table.aliases.length };
 }
 
-function caseRuleFor(a: MatcherTable['aliases'][number], toks: Tokens, k: number): CaseRule {
-  const shape = toks.shape[k]!;
+function caseRuleFor(a: TableAlias, toks: Tokens, k: number): CaseRule {
+  const shape = shapeOf(a.text, toks, k);
   if (a.acronym) {
     if (!(shape & Shape.AllUpper)) return CaseRule.Any;
     return a.titleCaseIsWord || toks.end[k]! - toks.start[k]! < 2 ? CaseRule.CapitalsOnly : CaseRule.CapitalsOrTitle;
@@ -160,6 +224,7 @@ function gapOk(text: string, from: number, to: number, extra: string): boolean {
   let newlines = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
+    if (c === 0x20) continue; // nearly every gap: no set lookup
     if (c === 0x0a && ++newlines > 1) return false;
     if (!isSoftGap(c) && !extra.includes(text[i]!)) return false;
   }
@@ -173,36 +238,29 @@ function gapOk(text: string, from: number, to: number, extra: string): boolean {
 export function scanText(matcher: Matcher, text: string, tokens: Tokens = tokenize(text)): RawMatch[] {
   const out: RawMatch[] = [];
   const { count, start, end, hash } = tokens;
-  const path: TrieNode[] = [];
-  const { rootKeys, rootNodes, rootMask } = matcher;
+  const { trie } = matcher;
+  const { hasChildren, ends } = trie;
+  const path: number[] = [];
   for (let k = 0; k < count; k++) {
-    const h = hash[k]!;
-    let slot = slotOf(h, rootMask);
-    let key = rootKeys[slot]!;
-    while (key !== 0 && key !== h + 1) {
-      slot = (slot + 1) & rootMask;
-      key = rootKeys[slot]!;
-    }
-    if (key === 0) continue;
-    let node = rootNodes[slot]!;
+    let node = rootChild(trie, hash[k]!);
+    if (node === 0) continue;
     let depth = 0;
     path[depth++] = node;
-    while (node.next !== undefined && k + depth < count) {
-      const deeper: TrieNode | undefined = node.next.get(hash[k + depth]!);
-      if (deeper === undefined) break;
+    while (hasChildren[node] === 1 && k + depth < count) {
+      const deeper = childOf(trie, node, hash[k + depth]!);
+      if (deeper === 0) break;
       node = deeper;
       path[depth++] = node;
     }
     let matched = 0;
     for (let d = depth - 1; d >= 0 && matched === 0; d--) {
-      const ends = path[d]!.ends;
-      if (ends === undefined) continue;
-      for (const cand of ends) {
-        if (accepts(matcher, text, tokens, k, cand)) {
-          matched = cand.hashes.length;
-          const m: RawMatch = { start: start[k]!, end: end[k + matched - 1]!, alias: cand.alias };
-          if (cand.checkContext && namedByArticle(text, tokens, k, matcher.table.aliases[cand.alias]!)) m.vouches = true;
-          out.push(m);
+      const here = ends[path[d]!];
+      if (here === undefined) continue;
+      for (const cand of here) {
+        if (accepts(text, tokens, k, cand)) {
+          matched = cand.words;
+          const vouches = cand.checkContext && namedByArticle(text, tokens, k, cand.entry);
+          out.push(vouches ? { start: start[k]!, end: end[k + matched - 1]!, alias: cand.alias, vouches } : { start: start[k]!, end: end[k + matched - 1]!, alias: cand.alias });
           break;
         }
       }
@@ -213,20 +271,15 @@ export function scanText(matcher: Matcher, text: string, tokens: Tokens = tokeni
 }
 
 /** Whether `cand` (whose word hashes the trie already matched at `k`) really occurs there. */
-function accepts(matcher: Matcher, text: string, tokens: Tokens, k: number, cand: Candidate): boolean {
-  const { start, end, shape } = tokens;
-  const n = cand.hashes.length;
+function accepts(text: string, tokens: Tokens, k: number, cand: Candidate): boolean {
+  const { start, end } = tokens;
+  const n = cand.words;
   for (let j = 0; j < n; j++) {
     const t = k + j;
-    if (!caseOk(cand.cases[j] as CaseRule, shape[t]!)) return false;
+    if (!cand.anyCase && !caseOk(cand.cases[j] as CaseRule, shapeOf(text, tokens, t))) return false;
     if (j > 0 && !gapOk(text, end[t - 1]!, start[t]!, cand.gapExtra[j - 1]!)) return false;
   }
   // Hashes can collide: confirm the words themselves before accepting.
-  for (let j = 0; j < n; j++) if (tokenKey(text, tokens, k + j) !== cand.keys[j]) return false;
-  if (cand.checkContext) {
-    const alias = matcher.table.aliases[cand.alias]!;
-    const isOrganization = matcher.table.entities[alias.entity]!.type === 'organization';
-    if (refusedByContext(text, tokens, k, k + n - 1, alias, isOrganization)) return false;
-  }
-  return true;
+  for (let j = 0; j < n; j++) if (!tokenIs(text, tokens, k + j, cand.keys[j]!)) return false;
+  return !cand.checkContext || refusedByContext(text, tokens, k, k + n - 1, cand.entry, cand.isOrganization) === null;
 }

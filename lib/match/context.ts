@@ -1,5 +1,5 @@
 import type { TableAlias } from './table';
-import { Shape, tokenKey, type Tokens } from './tokenize';
+import { Shape, WordSet, shapeOf, type Tokens } from './tokenize';
 
 /**
  * Context rules: a matched alias can still be refused by the words right next to it. They apply
@@ -16,7 +16,7 @@ import { Shape, tokenKey, type Tokens } from './tokenize';
 export type ContextRule = 'part-of-longer-name' | 'other-person-name' | 'all-caps-context' | 'organization-in-title';
 
 /** Words that introduce a person's name (folded, as the tokenizer keys them). */
-const TITLE_WORDS = new Set(
+const TITLE_WORDS = new WordSet(
   (
     'ambassador embajador embajadora secretary secretario secretaria minister ministro ministra president presidente presidenta ' +
     'deputy representative representante canciller chancellor mr mrs ms miss sr sra srta dr dra don doña señor señora senor senora ' +
@@ -26,7 +26,7 @@ const TITLE_WORDS = new Set(
 );
 
 /** Words after an organization's name that make it part of a title. */
-const TITLE_AFTER_ORGANIZATION = new Set('secretary secretario secretaria minister ministro ministra undersecretary subsecretario subsecretaria'.split(' '));
+const TITLE_AFTER_ORGANIZATION = new WordSet('secretary secretario secretaria minister ministro ministra undersecretary subsecretario subsecretaria'.split(' '));
 
 /** True when only spaces (no punctuation, no line break) separate two tokens. */
 function adjacent(text: string, tokens: Tokens, left: number): boolean {
@@ -51,15 +51,15 @@ export function refusedByContext(
 ): ContextRule | null {
   const hasNext = last + 1 < tokens.count && adjacent(text, tokens, last);
   const hasPrev = first > 0 && adjacent(text, tokens, first - 1);
-  if (isOrganization && hasNext && TITLE_AFTER_ORGANIZATION.has(tokenKey(text, tokens, last + 1))) return 'organization-in-title';
+  if (isOrganization && hasNext && TITLE_AFTER_ORGANIZATION.has(text, tokens, last + 1)) return 'organization-in-title';
   if (!alias.ambiguous) return null;
   if (alias.acronym) {
-    const caps = (k: number) => (tokens.shape[k]! & Shape.AllUpper) !== 0 && tokens.end[k]! - tokens.start[k]! >= 2;
+    const caps = (k: number) => (shapeOf(text, tokens, k) & Shape.AllUpper) !== 0 && tokens.end[k]! - tokens.start[k]! >= 2;
     if ((hasNext && caps(last + 1)) || (hasPrev && caps(first - 1))) return 'all-caps-context';
     return null;
   }
-  if (hasNext && tokens.shape[last + 1]! & Shape.FirstUpper) return 'part-of-longer-name';
-  if (alias.ambiguous === 'name' && hasPrev && tokens.shape[first - 1]! & Shape.FirstUpper && !TITLE_WORDS.has(tokenKey(text, tokens, first - 1))) {
+  if (hasNext && shapeOf(text, tokens, last + 1) & Shape.FirstUpper) return 'part-of-longer-name';
+  if (alias.ambiguous === 'name' && hasPrev && shapeOf(text, tokens, first - 1) & Shape.FirstUpper && !TITLE_WORDS.has(text, tokens, first - 1)) {
     return 'other-person-name';
   }
   return null;
@@ -70,11 +70,11 @@ export function refusedByContext(
  * "la reunión del DEAN"): English "the" precedes common nouns in capitals just as well ("the
  * DEAN of the faculty"), so only the Spanish ones count, and only for Spanish acronyms.
  */
-const SPANISH_ARTICLES = new Set(['el', 'del', 'al', 'la', 'las', 'los']);
+const SPANISH_ARTICLES = new WordSet(['el', 'del', 'al', 'la', 'las', 'los']);
 
 /** True when an ambiguous Spanish acronym at token `first` follows a Spanish article. */
 export function namedByArticle(text: string, tokens: Tokens, first: number, alias: TableAlias): boolean {
   if (alias.ambiguous !== 'word' || !alias.acronym || alias.lang !== 'es' || first === 0) return false;
   if (!adjacent(text, tokens, first - 1)) return false;
-  return SPANISH_ARTICLES.has(tokenKey(text, tokens, first - 1));
+  return SPANISH_ARTICLES.has(text, tokens, first - 1);
 }

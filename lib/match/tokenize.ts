@@ -18,13 +18,13 @@ export const enum Shape {
 /**
  * Tokens of a text as parallel typed arrays, so a 1 MB page tokenizes without one string
  * allocation. `hash` is an FNV-1a hash of the folded token; keys are compared only on a hash hit.
+ * The case shape of a token is read only where a rule asks (`shapeOf`): few tokens start an alias.
  */
 export interface Tokens {
   count: number;
   start: Int32Array;
   end: Int32Array;
   hash: Int32Array;
-  shape: Uint8Array;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -53,7 +53,6 @@ export function tokenize(text: string): Tokens {
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let hash = new Int32Array(cap);
-  let shape = new Uint8Array(cap);
   let count = 0;
   const n = text.length;
   let i = 0;
@@ -66,23 +65,10 @@ export function tokenize(text: string): Tokens {
     }
     const s = i;
     let h = FNV_OFFSET;
-    let letters = 0;
     let segment = 0;
-    let first = true;
-    let firstUpper = false;
-    let allUpper = true;
-    let restLower = true;
     for (;;) {
       if (f > 1) {
         h = Math.imul(h ^ f, FNV_PRIME);
-        if (c < 0x30 || c > 0x39) {
-          const up = c < LATIN ? UP[c] === 1 : isUpper(c);
-          if (first) firstUpper = up;
-          else if (up) restLower = false;
-          if (!up) allUpper = false;
-          first = false;
-          letters++;
-        }
         segment++;
       } else if (f === 0) {
         // "U.S" / "EE.UU": a period after a short segment, followed by a letter, joins the token.
@@ -105,18 +91,34 @@ export function tokenize(text: string): Tokens {
       start = grow(start, cap);
       end = grow(end, cap);
       hash = grow(hash, cap);
-      const ns = new Uint8Array(cap);
-      ns.set(shape);
-      shape = ns;
     }
     start[count] = s;
     end[count] = i;
     hash[count] = h & SMI_MASK;
-    shape[count] =
-      (firstUpper ? Shape.FirstUpper : 0) | (allUpper && letters > 0 ? Shape.AllUpper : 0) | (restLower ? Shape.RestLower : 0);
     count++;
   }
-  return { count, start, end, hash, shape };
+  return { count, start, end, hash };
+}
+
+/** Case shape bits of token `k`, from its letters (digits and periods do not count). */
+export function shapeOf(text: string, tokens: Tokens, k: number): number {
+  let first = true;
+  let firstUpper = false;
+  let allUpper = true;
+  let restLower = true;
+  let letters = 0;
+  const to = tokens.end[k]!;
+  for (let i = tokens.start[k]!; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (classOf(c) !== CharClass.Word || (c >= 0x30 && c <= 0x39)) continue;
+    const up = c < LATIN ? UP[c] === 1 : isUpper(c);
+    if (first) firstUpper = up;
+    else if (up) restLower = false;
+    if (!up) allUpper = false;
+    first = false;
+    letters++;
+  }
+  return (firstUpper ? Shape.FirstUpper : 0) | (allUpper && letters > 0 ? Shape.AllUpper : 0) | (restLower ? Shape.RestLower : 0);
 }
 
 /** At `j`: a letter (and, with `dotted`, one or two letters then a period). */
@@ -137,6 +139,45 @@ function grow(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> 
   const b = new Int32Array(cap);
   b.set(a);
   return b;
+}
+
+/**
+ * Whether token `k` folds to `key`, compared in place: the scan confirms every hash hit this way,
+ * and building the token's string first made the confirmation cost more than finding the hit.
+ */
+export function tokenIs(text: string, tokens: Tokens, k: number, key: string): boolean {
+  let j = 0;
+  const to = tokens.end[k]!;
+  for (let i = tokens.start[k]!; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (classOf(c) !== CharClass.Word) continue;
+    if (j === key.length || fold(c) !== key.charCodeAt(j)) return false;
+    j++;
+  }
+  return j === key.length;
+}
+
+/**
+ * A set of folded words that tokens are tested against by hash first: a token's hash is already
+ * computed, so most tokens are ruled out without reading their letters.
+ */
+export class WordSet {
+  private readonly byHash = new Map<number, string[]>();
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      const h = hashFolded(w);
+      const same = this.byHash.get(h);
+      if (same) same.push(w);
+      else this.byHash.set(h, [w]);
+    }
+  }
+  /** Whether token `k` of `text` is one of the words. */
+  has(text: string, tokens: Tokens, k: number): boolean {
+    const same = this.byHash.get(tokens.hash[k]!);
+    if (same === undefined) return false;
+    for (const w of same) if (tokenIs(text, tokens, k, w)) return true;
+    return false;
+  }
 }
 
 /** The folded key of token `k` (letters only, periods of abbreviations dropped). */
