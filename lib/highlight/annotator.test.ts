@@ -137,3 +137,33 @@ describe('Annotator highlight registry', () => {
     }
   });
 });
+
+describe('Annotator: density, placed once per heading list', () => {
+  const painted = (a: Annotator) => a.mentions().map((m) => [rangeText(m.range), a.isPainted(m)]);
+
+  it('paints the first mention per section, and places again when a heading is added', async () => {
+    const a = await annotate('<main><h2>One</h2><p>Marcelo Ebrard spoke.</p><p id="later">Marcelo Ebrard again.</p></main>');
+    expect(painted(a)).toEqual([['Marcelo Ebrard', true], ['Marcelo Ebrard', false]]);
+    const h = document.createElement('h2');
+    h.textContent = 'Two';
+    document.getElementById('later')!.before(h);
+    await settle();
+    await a.idle();
+    expect(painted(a)).toEqual([['Marcelo Ebrard', true], ['Marcelo Ebrard', true]]);
+    h.remove();
+    await settle();
+    await a.idle();
+    expect(painted(a)).toEqual([['Marcelo Ebrard', true], ['Marcelo Ebrard', false]]);
+  });
+
+  it('places mentions found in later slices among those already placed', async () => {
+    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<h3>S${i % 10 === 0 ? i : ''}</h3>`.repeat(i % 10 === 0 ? 1 : 0) + `<p>Gina Raimondo, paragraph ${i}.</p>`).join('');
+    let t = 0;
+    // Every read of the clock advances 5 ms: each slice reads a paragraph or two, then publishes.
+    current = new Annotator({ matcher: testMatcher, yieldToPage: immediate, now: () => (t += 5) });
+    await current.start();
+    const flags = current.mentions().map((m) => current!.isPainted(m));
+    expect(flags.length).toBe(30);
+    expect(flags.map((f, i) => (f ? i : -1)).filter((i) => i >= 0)).toEqual([0, 10, 20]);
+  });
+});

@@ -1,6 +1,6 @@
 import { applyPageRules, scanText, type Matcher, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
-import { SECTION_HEADINGS, paintedUnder, sectionsOf, type Density } from './density';
+import { SECTION_HEADINGS, paintedUnder, sameNodes, sectionOf, type Density } from './density';
 import { OWN_UI_PREFIX, blockAncestor, createTextWalk, isInSkippedSubtree, nodeIndexAt, type TextBatch } from './walk';
 
 /** One mention on the page, as painted. */
@@ -68,6 +68,9 @@ export class Annotator {
   private density: Density;
   /** Mentions painted under the density setting (hover reaches only these). */
   private painted = new Set<PageMention>();
+  /** The headings the cached sections were placed among, and each placed mention's section. */
+  private headings: Node[] = [];
+  private sectionByRange = new WeakMap<StaticRange, number>();
   /** Single highlights the reader hid with "not this", for this page view. */
   private hidden = new WeakSet<StaticRange>();
   private readonly roots = new Set<ShadowRoot>();
@@ -334,15 +337,30 @@ export class Annotator {
   /** The mentions painted under the density setting: the first per entity and section by default. */
   private paintedOf(accepted: readonly PageMention[]): Set<PageMention> {
     if (this.density === 'all' || !accepted.length) return new Set(accepted);
-    // Mentions inside shadow roots are placed by their host, the node that sits in the document.
-    const anchors = accepted.map((m) => {
-      let n: Node = m.range.startContainer;
-      for (let root = n.getRootNode(); root !== this.doc && (root as ShadowRoot).host; root = n.getRootNode()) n = (root as ShadowRoot).host;
-      return n;
+    // Mentions are placed once and kept until the headings change: placing every mention again
+    // on each publish (after each 8 ms slice of a long page) cost more than finding them.
+    const headings = Array.from(this.doc.querySelectorAll(SECTION_HEADINGS));
+    if (!sameNodes(headings, this.headings)) {
+      this.headings = headings;
+      this.sectionByRange = new WeakMap();
+    }
+    const sections = accepted.map((m) => {
+      let section = this.sectionByRange.get(m.range);
+      if (section === undefined) {
+        section = sectionOf(this.anchorOf(m), headings);
+        this.sectionByRange.set(m.range, section);
+      }
+      return section;
     });
-    const sections = sectionsOf(anchors, this.doc.querySelectorAll(SECTION_HEADINGS));
     const flags = paintedUnder(this.density, accepted.map((m, i) => ({ entity: m.entity, section: sections[i]! })));
     return new Set(accepted.filter((_, i) => flags[i]));
+  }
+
+  /** The node a mention is placed by: its text, or for text in a shadow root, the host in the document. */
+  private anchorOf(m: PageMention): Node {
+    let n: Node = m.range.startContainer;
+    for (let root = n.getRootNode(); root !== this.doc && (root as ShadowRoot).host; root = n.getRootNode()) n = (root as ShadowRoot).host;
+    return n;
   }
 
   private onMutations(records: MutationRecord[]): void {

@@ -27,17 +27,27 @@ export function paintedUnder(density: Density, mentions: readonly Placed[]): boo
 export const SECTION_HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
 /**
- * Section index of each node (in document order), given the headings in document order: the
- * number of headings that come before it. One merge pass with `compareDocumentPosition`.
+ * Section index of `node` given the headings in document order: the number of headings that come
+ * before it (a heading's own text is in its section). A binary search, so placing a mention costs
+ * a few `compareDocumentPosition` calls whatever the number of headings.
  */
-export function sectionsOf(nodes: readonly Node[], headings: ArrayLike<Node>): number[] {
-  const out: number[] = new Array(nodes.length);
-  let h = 0;
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!;
-    // FOLLOWING (4): the heading comes after the node; CONTAINS/CONTAINED_BY count as before.
-    while (h < headings.length && !(n.compareDocumentPosition(headings[h]!) & Node.DOCUMENT_POSITION_FOLLOWING && !(headings[h]!.contains(n)))) h++;
-    out[i] = h;
+export function sectionOf(node: Node, headings: readonly Node[]): number {
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const h = headings[mid]!;
+    // FOLLOWING: the heading comes after the node; one that contains the node counts as before.
+    const after = (node.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !h.contains(node);
+    if (after) hi = mid;
+    else lo = mid + 1;
   }
-  return out;
+  return lo;
+}
+
+/** Whether two lists hold the same nodes in the same order. */
+export function sameNodes(a: readonly Node[], b: readonly Node[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
