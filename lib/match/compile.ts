@@ -102,23 +102,47 @@ function tableSize(n: number): number {
   return size;
 }
 
-/** Builds the flat trie from the aliases' word hashes. */
+/**
+ * Builds the flat trie from the aliases' word hashes. The tables are sized for the worst case
+ * (every word a new edge) up front, so edges go straight into their slots as they are found.
+ */
 function buildTrie(paths: { hashes: Int32Array; cand: Candidate }[]): Trie {
-  const edgeIds = new Map<string, number>();
+  let words = 0;
+  for (const p of paths) words += p.hashes.length;
+  const rootSlots = tableSize(paths.length);
+  const slots = tableSize(words);
   const ends: (Candidate[] | undefined)[] = [undefined];
-  const rootList: number[] = [];
-  const edgeList: number[] = [];
+  const trie: Trie = {
+    rootEdges: new Int32Array(rootSlots * 2),
+    rootMask: rootSlots - 1,
+    edges: new Int32Array(slots * 4),
+    mask: slots - 1,
+    hasChildren: new Uint8Array(words + 1),
+    ends,
+  };
   for (const { hashes, cand } of paths) {
     let node = 0;
     for (let k = 0; k < hashes.length; k++) {
-      const key = `${node} ${hashes[k]}`;
-      let child = edgeIds.get(key);
-      if (child === undefined) {
-        child = ends.length;
-        ends.push(undefined);
-        edgeIds.set(key, child);
-        if (node === 0) rootList.push(hashes[k]!, child);
-        else edgeList.push(node, hashes[k]!, child);
+      const h = hashes[k]!;
+      const found = node === 0 ? rootChild(trie, h) : childOf(trie, node, h);
+      if (found !== 0) {
+        node = found;
+        continue;
+      }
+      const child = ends.length;
+      ends.push(undefined);
+      if (node === 0) {
+        let slot = slotOf(0, h, trie.rootMask);
+        while (trie.rootEdges[slot * 2 + 1] !== 0) slot = (slot + 1) & trie.rootMask;
+        trie.rootEdges[slot * 2] = h;
+        trie.rootEdges[slot * 2 + 1] = child;
+      } else {
+        let slot = slotOf(node, h, trie.mask);
+        while (trie.edges[slot * 4 + 2] !== 0) slot = (slot + 1) & trie.mask;
+        trie.edges[slot * 4] = node;
+        trie.edges[slot * 4 + 1] = h;
+        trie.edges[slot * 4 + 2] = child;
+        trie.hasChildren[node] = 1;
       }
       node = child;
     }
@@ -126,29 +150,6 @@ function buildTrie(paths: { hashes: Int32Array; cand: Candidate }[]): Trie {
     here.push(cand);
     // Same word hashes, so a hash collision or a different spelling: the longer keys first.
     if (here.length > 1) here.sort((x, y) => y.keys.join(' ').length - x.keys.join(' ').length);
-  }
-  const rootSlots = tableSize(rootList.length / 2);
-  const slots = tableSize(edgeList.length / 3);
-  const trie: Trie = {
-    rootEdges: new Int32Array(rootSlots * 2),
-    rootMask: rootSlots - 1,
-    edges: new Int32Array(slots * 4),
-    mask: slots - 1,
-    hasChildren: new Uint8Array(ends.length),
-    ends,
-  };
-  for (let e = 0; e < rootList.length; e += 2) {
-    let slot = slotOf(0, rootList[e]!, trie.rootMask);
-    while (trie.rootEdges[slot * 2 + 1] !== 0) slot = (slot + 1) & trie.rootMask;
-    trie.rootEdges[slot * 2] = rootList[e]!;
-    trie.rootEdges[slot * 2 + 1] = rootList[e + 1]!;
-  }
-  for (let e = 0; e < edgeList.length; e += 3) {
-    const parent = edgeList[e]!;
-    let slot = slotOf(parent, edgeList[e + 1]!, trie.mask);
-    while (trie.edges[slot * 4 + 2] !== 0) slot = (slot + 1) & trie.mask;
-    trie.edges.set([parent, edgeList[e + 1]!, edgeList[e + 2]!], slot * 4);
-    trie.hasChildren[parent] = 1;
   }
   return trie;
 }
