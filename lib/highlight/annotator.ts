@@ -1,6 +1,6 @@
 import { applyPageRules, scanText, type Matcher, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
-import { SECTION_HEADINGS, paintedUnder, sameNodes, sectionOf, type Density } from './density';
+import { SECTION_HEADINGS, headingFollows, paintedUnder, sameNodes, sectionOf, type Density } from './density';
 import { OWN_UI_PREFIX, blockAncestor, createTextWalk, isInSkippedSubtree, nodeIndexAt, type TextBatch } from './walk';
 
 /** One mention on the page, as painted. */
@@ -70,6 +70,11 @@ export class Annotator {
   private painted = new Set<PageMention>();
   /** The headings the cached sections were placed among, and each placed mention's section. */
   private headings: Node[] = [];
+  /**
+   * Headings change only when nodes are added or removed: until the observer sees that, the list
+   * is not queried again (a query of a 1.5 MB page after every slice cost more than the slice).
+   */
+  private headingsStale = true;
   private sectionByRange = new WeakMap<StaticRange, number>();
   /** Single highlights the reader hid with "not this", for this page view. */
   private hidden = new WeakSet<StaticRange>();
@@ -339,19 +344,33 @@ export class Annotator {
     if (this.density === 'all' || !accepted.length) return new Set(accepted);
     // Mentions are placed once and kept until the headings change: placing every mention again
     // on each publish (after each 8 ms slice of a long page) cost more than finding them.
-    const headings = Array.from(this.doc.querySelectorAll(SECTION_HEADINGS));
-    if (!sameNodes(headings, this.headings)) {
-      this.headings = headings;
-      this.sectionByRange = new WeakMap();
+    if (this.headingsStale) {
+      const headings = Array.from(this.doc.querySelectorAll(SECTION_HEADINGS));
+      if (!sameNodes(headings, this.headings)) {
+        this.headings = headings;
+        this.sectionByRange = new WeakMap();
+      }
+      this.headingsStale = false;
     }
-    const sections = accepted.map((m) => {
+    const headings = this.headings;
+    // The new ones, in document order like all of them, are placed in one merge with the
+    // headings: a binary search for the first, then the heading pointer only moves forward.
+    const sections: number[] = new Array(accepted.length);
+    let h = -1;
+    for (let i = 0; i < accepted.length; i++) {
+      const m = accepted[i]!;
       let section = this.sectionByRange.get(m.range);
       if (section === undefined) {
-        section = sectionOf(this.anchorOf(m), headings);
+        const node = this.anchorOf(m);
+        if (h < 0) h = sectionOf(node, headings);
+        else while (h < headings.length && !headingFollows(headings[h]!, node)) h++;
+        section = h;
         this.sectionByRange.set(m.range, section);
+      } else if (h >= 0) {
+        h = section;
       }
-      return section;
-    });
+      sections[i] = section;
+    }
     const flags = paintedUnder(this.density, accepted.map((m, i) => ({ entity: m.entity, section: sections[i]! })));
     return new Set(accepted.filter((_, i) => flags[i]));
   }
@@ -376,6 +395,7 @@ export class Annotator {
         continue;
       }
       if (r.removedNodes.length) removed = true;
+      if (r.removedNodes.length || r.addedNodes.length) this.headingsStale = true;
       r.addedNodes.forEach((n) => {
         if (!isOwnUi(n)) added.add(n.nodeType === 3 ? blockAncestor(n) : n);
       });

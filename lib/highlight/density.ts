@@ -36,13 +36,15 @@ export function sectionOf(node: Node, headings: readonly Node[]): number {
   let hi = headings.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const h = headings[mid]!;
-    // FOLLOWING: the heading comes after the node; one that contains the node counts as before.
-    const after = (node.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !h.contains(node);
-    if (after) hi = mid;
+    if (headingFollows(headings[mid]!, node)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
+}
+
+/** Whether `heading` starts a section after `node`'s (one that contains the node counts as before). */
+export function headingFollows(heading: Node, node: Node): boolean {
+  return (node.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !heading.contains(node);
 }
 
 /** Whether two lists hold the same nodes in the same order. */
