@@ -1,4 +1,5 @@
 import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import { restoreSnapshot, snapshotOf, type IndexSnapshot } from './snapshot';
 import { processTerm, words } from './text';
 
 /**
@@ -6,7 +7,7 @@ import { processTerm, words } from './text';
  * worker restores them instead of re-indexing. `SEARCH_INDEX_VERSION` changes whenever the text
  * pipeline or fields change: a stored index of another version is rebuilt, never misread.
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** What the passage index sees of a passage. */
 export interface PassageIndexDoc {
@@ -81,9 +82,9 @@ export function buildIndexes(passages: readonly PassageIndexDoc[], entities: rea
   return { passages: p, entities: e };
 }
 
-/** The stored form: one JSON string holding our version and both MiniSearch serializations. */
+/** The stored form: one JSON string holding our version and both indexes as compact snapshots (see snapshot.ts). */
 export function serializeIndexes(ix: CorpusIndexes): string {
-  return JSON.stringify({ v: SEARCH_INDEX_VERSION, passages: ix.passages, entities: ix.entities });
+  return JSON.stringify({ v: SEARCH_INDEX_VERSION, passages: snapshotOf(ix.passages), entities: snapshotOf(ix.entities) });
 }
 
 /** Restores a stored index; throws `search: …` when it is of another version or unreadable. */
@@ -97,8 +98,8 @@ export function restoreIndexes(json: string): CorpusIndexes {
   if (parsed?.v !== SEARCH_INDEX_VERSION) throw new Error(`search: stored index has version ${String(parsed?.v)}, expected ${SEARCH_INDEX_VERSION}`);
   try {
     return {
-      passages: MiniSearch.loadJS(parsed.passages as never, passageOptions),
-      entities: MiniSearch.loadJS(parsed.entities as never, entityOptions),
+      passages: restoreSnapshot(parsed.passages as IndexSnapshot, passageOptions),
+      entities: restoreSnapshot(parsed.entities as IndexSnapshot, entityOptions),
     };
   } catch (e) {
     throw new Error(`search: stored index is unreadable (${(e as Error).message})`);
