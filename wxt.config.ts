@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { buildBundle } from './lib/corpus/build';
 import { readSeeds, sourceDateEpoch } from './lib/corpus/seeds-node';
+import { messagesEsbuildPlugin, messagesVitePlugin } from './lib/i18n/plugin';
 
 // Gecko id: Firefox needs a stable add-on id for storage and for tests that pin the moz-extension UUID.
 export const GECKO_ID = 'hled-lens@hled-lens.org';
@@ -19,6 +20,9 @@ export const GECKO_ID = 'hled-lens@hled-lens.org';
  */
 const TEST_BUILD = process.env.HLED_TEST_BUILD === '1';
 
+/** The message files the extension ships, which the interface reads too (`lib/i18n/plugin.ts`). */
+const LOCALES_DIR = resolve(__dirname, 'public/_locales');
+
 export default defineConfig({
   modules: [],
   // Explicit imports everywhere: auto-imports pulled Preact into the content script through the
@@ -26,6 +30,12 @@ export default defineConfig({
   imports: false,
   outDir: TEST_BUILD ? '.output/test' : '.output',
   hooks: {
+    // WXT takes the toolbar button's title from the popup's <title>, which a page cannot localize;
+    // the manifest's title is read from the message files in the browser's language instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_ext_actionTitle__';
+    },
     // The extension ships the bundle built from `seeds/` at build time: never hand-edited, never
     // stale. A catalog error fails the build with the entity or field named.
     'build:publicAssets': async (wxt, files) => {
@@ -49,6 +59,7 @@ export default defineConfig({
         loader: { '.css': 'text' },
         // Vite's `?inline` CSS import, read as text.
         plugins: [
+          messagesEsbuildPlugin(LOCALES_DIR),
           {
             name: 'css-inline',
             setup(b) {
@@ -61,11 +72,12 @@ export default defineConfig({
       files.push({ relativeDest: 'content-scripts/card-ui.js', contents: ui.outputFiles[0]!.text });
     },
   },
-  vite: () => ({ plugins: [preact()], define: { 'import.meta.env.HLED_TEST_BUILD': JSON.stringify(TEST_BUILD) } }),
+  vite: () => ({ plugins: [preact(), messagesVitePlugin(LOCALES_DIR)], define: { 'import.meta.env.HLED_TEST_BUILD': JSON.stringify(TEST_BUILD) } }),
   manifest: ({ browser }) => ({
-    name: 'HLED Lens',
-    description:
-      'Instant, private context on the U.S.–Mexico High-Level Economic Dialogue in any news page.',
+    // Read from public/_locales/<lang>/messages.json in the browser's language.
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     // activeTab: the popup talks to the tab it was opened on; never the `tabs` permission.
     // alarms: the daily corpus update check of a subscription.
     permissions: ['storage', 'activeTab', 'alarms'],
@@ -84,7 +96,7 @@ export default defineConfig({
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Go to the next highlight and open its card',
+        description: '__MSG_ext_commandNextMention__',
       },
     },
     // Firefox 140 (an ESR) is the first with the CSS Custom Highlight API the highlights are

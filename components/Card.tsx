@@ -2,7 +2,8 @@ import type { CorpusInfo, EntityCard, PassageHit } from '@/lib/messages';
 import { formatDate, mentionSummary } from '@/lib/ui/format';
 import { pageCountText, whyText, type WhyHighlight } from '@/lib/ui/why';
 import { useState } from 'preact/hooks';
-import { STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
+import { cardText } from '@/lib/i18n/card';
+import type { UiLanguage } from '@/lib/i18n/language';
 import { PassageItem, type ExtensionLink } from './PassageItem';
 import { RolesAsOf } from './RolesAsOf';
 import { TimeAxis } from './TimeAxis';
@@ -45,7 +46,7 @@ export interface CardProps {
  */
 export function Card(props: CardProps) {
   const { card, lang, readerUrl, searchUrl, entityUrl, onNavigate, onClose, pageDate = null, related, provenance, onCopy, why, site, onNotThis, onNotThisOnSite, maxTimeline = 3 } = props;
-  const s = STRINGS[lang];
+  const t = cardText(lang);
   const [notThis, setNotThis] = useState<'no' | 'page' | 'site'>('no');
   const other: UiLanguage = lang === 'en' ? 'es' : 'en';
   const name = card.name[lang];
@@ -66,22 +67,22 @@ export function Card(props: CardProps) {
   });
   // One entry per document first (newest first), so the card spans the corpus, not one article.
   const seen = new Set<string>();
-  const firstPerDocument = card.timeline.filter((t) => !seen.has(t.documentId) && seen.add(t.documentId));
-  const shown = [...firstPerDocument, ...card.timeline.filter((t) => !firstPerDocument.includes(t))]
+  const firstPerDocument = card.timeline.filter((e) => !seen.has(e.documentId) && seen.add(e.documentId));
+  const shown = [...firstPerDocument, ...card.timeline.filter((e) => !firstPerDocument.includes(e))]
     .slice(0, maxTimeline)
     .sort((a, b) => b.date.localeCompare(a.date));
   const more = card.timeline.length - shown.length;
-  const shownIds = new Set(shown.map((t) => t.passageId));
+  const shownIds = new Set(shown.map((e) => e.passageId));
   const relatedShown = (related ?? []).filter((r) => !shownIds.has(r.passageId));
-  const documents = new Map(card.timeline.map((t) => [t.documentId, t]));
+  const documents = new Map(card.timeline.map((e) => [e.documentId, e]));
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby="hled-card-title" aria-describedby="hled-card-desc" tabIndex={-1} lang={lang}>
       <header>
         <p class="kind">
-          {s.types[card.type]}
-          {card.scope === 'core' ? <span class="badge">{s.scope.core}</span> : null}
+          {t(`card_types_${card.type}`)}
+          {card.scope === 'core' ? <span class="badge">{t('card_scope_core')}</span> : null}
         </p>
-        <button type="button" class="close" aria-label={s.close} onClick={onClose}>
+        <button type="button" class="close" aria-label={t('card_close')} onClick={onClose}>
           ×
         </button>
         <h2 id="hled-card-title">{name}</h2>
@@ -95,69 +96,69 @@ export function Card(props: CardProps) {
         {card.description[lang]}
       </p>
       {why ? (
-        <section class="why" aria-label={s.whyLabel}>
+        <section class="why" aria-label={t('card_whyLabel')}>
           <p>
-            <span class="why-label">{s.whyLabel}</span> <span class="why-text">{whyText(why, name, lang)}</span> <span class="count">{pageCountText(why.pageCount, lang)}</span>
+            <span class="why-label">{t('card_whyLabel')}</span> <span class="why-text">{whyText(why, name, lang)}</span> <span class="count">{pageCountText(why.pageCount, lang)}</span>
           </p>
           {onNotThis && notThis === 'no' ? (
             <button
               type="button"
               class="not-this"
-              aria-label={s.notThisLabel}
+              aria-label={t('card_notThisLabel')}
               onClick={() => {
                 onNotThis();
                 setNotThis('page');
               }}
             >
-              {s.notThis}
+              {t('card_notThis')}
             </button>
           ) : null}
           {notThis === 'page' ? (
             <p class="not-this-done" role="status">
-              {s.hiddenHere}{' '}
+              {t('card_hiddenHere')}{' '}
               {onNotThisOnSite && site ? (
                 <button type="button" class="not-this-site" onClick={() => void onNotThisOnSite().then(() => setNotThis('site'))}>
-                  {fill(s.hideOnSite, { alias: why.alias, name, site })}
+                  {t('card_hideOnSite', { alias: why.alias, name, site })}
                 </button>
               ) : null}
             </p>
           ) : null}
           {notThis === 'site' && site ? (
             <p class="not-this-done" role="status">
-              {fill(s.hiddenOnSite, { alias: why.alias, name, site })}
+              {t('card_hiddenOnSite', { alias: why.alias, name, site })}
             </p>
           ) : null}
         </section>
       ) : null}
-      <RolesAsOf card={card} pageDate={pageDate} s={s} lang={lang} />
-      <section aria-label={s.mentions}>
+      <RolesAsOf card={card} pageDate={pageDate} t={t} lang={lang} />
+      <section aria-label={t('card_mentions')}>
         <p class="summary">{mentionSummary(card.documents, card.first, card.last, lang)}</p>
         {documents.size ? (
           <TimeAxis
-            marks={[...documents.values()].map((t) => ({ date: t.date, label: t.title }))}
+            marks={[...documents.values()].map((e) => ({ date: e.date, label: e.title }))}
             pageDate={pageDate}
             lang={lang}
-            label={pageDate ? s.axisWithPage : s.axis}
-            pageLabel={s.thisArticle}
+            label={t(pageDate ? 'card_axisWithPage' : 'card_axis')}
+            pageLabel={t('card_thisArticle')}
           />
         ) : null}
         <ol class="timeline">
-          {shown.map((t) => (
-            <PassageItem key={t.passageId} entry={t} s={s} lang={lang} readerUrl={readerUrl} link={link} onCopy={onCopy} />
+          {shown.map((e) => (
+            <PassageItem key={e.passageId} entry={e} t={t} lang={lang} readerUrl={readerUrl} link={link} onCopy={onCopy} />
           ))}
         </ol>
         {more > 0 ? (
           <p class="more">
-            <a {...link(entityUrl(card.id))}>{fill(s.moreMentions, { n: more })}</a>
+            <a {...link(entityUrl(card.id))}>{t('card_moreMentions', { n: more })}</a>
           </p>
         ) : null}
       </section>
       {relatedShown.length ? (
         <section class="related" aria-labelledby="hled-related-title">
-          <h3 id="hled-related-title">{s.relatedTitle}</h3>
+          <h3 id="hled-related-title">{t('card_relatedTitle')}</h3>
           <ol class="related-list">
-            {relatedShown.map((t) => (
-              <PassageItem key={t.passageId} entry={t} s={s} lang={lang} readerUrl={readerUrl} link={link} onCopy={onCopy} />
+            {relatedShown.map((e) => (
+              <PassageItem key={e.passageId} entry={e} t={t} lang={lang} readerUrl={readerUrl} link={link} onCopy={onCopy} />
             ))}
           </ol>
         </section>
@@ -165,17 +166,17 @@ export function Card(props: CardProps) {
       <footer>
         <p>
           <a class="all" {...link(entityUrl(card.id))}>
-            {s.allMentions}
+            {t('card_allMentions')}
           </a>
           {' · '}
           <a class="search" {...link(searchUrl(name))}>
-            {fill(s.searchCorpus, { name })}
+            {t('card_searchCorpus', { name })}
           </a>
         </p>
         {provenance ? (
           <p class="provenance">
-            {fill(s.provenance, { name: provenance.name, version: provenance.corpusVersion, date: formatDate(provenance.dataAsOf, lang) })}
-            {provenance.signer ? ` · ${fill(s.signedBy, { signer: provenance.signer })}` : ''}
+            {t('card_provenance', { name: provenance.name, version: provenance.corpusVersion, date: formatDate(provenance.dataAsOf, lang) })}
+            {provenance.signer ? ` · ${t('card_signedBy', { signer: provenance.signer })}` : ''}
           </p>
         ) : null}
       </footer>

@@ -2,7 +2,8 @@ import { withTextFragment } from '@/lib/cite/text-fragment';
 import type { TimelineEntry } from '@/lib/messages';
 import { formatDate } from '@/lib/ui/format';
 import { webLink } from '@/lib/ui/web-link';
-import type { Strings, UiLanguage } from '@/lib/ui/strings';
+import type { CardText } from '@/lib/i18n/card';
+import type { UiLanguage } from '@/lib/i18n/language';
 import { CiteButtons } from './CiteButtons';
 import { Snippet } from './Snippet';
 
@@ -11,7 +12,7 @@ export type ExtensionLink = (url: string) => { href: string; onClick: (e: MouseE
 
 export interface PassageItemProps {
   entry: Pick<TimelineEntry, 'documentId' | 'passageId' | 'title' | 'date' | 'publisher' | 'url' | 'language' | 'snippet' | 'quote'>;
-  s: Strings;
+  t: CardText;
   lang: UiLanguage;
   readerUrl: (documentId: string, passageId: string) => string;
   link: ExtensionLink;
@@ -23,34 +24,34 @@ export interface PassageItemProps {
  * One passage of the corpus in the card: date and document, the snippet, and what a reader does
  * with it: read it in context, open the original at the quoted sentence, copy a citation.
  */
-export function PassageItem({ entry: t, s, lang, readerUrl, link, onCopy }: PassageItemProps) {
-  const original = webLink(t.url);
+export function PassageItem({ entry: e, t, lang, readerUrl, link, onCopy }: PassageItemProps) {
+  const original = webLink(e.url);
   return (
     <li>
       <p class="source">
-        <time dateTime={t.date}>{formatDate(t.date, lang)}</time> · <a {...link(readerUrl(t.documentId, t.passageId))}>{t.title}</a>
+        <time dateTime={e.date}>{formatDate(e.date, lang)}</time> · <a {...link(readerUrl(e.documentId, e.passageId))}>{e.title}</a>
       </p>
-      <p class="snippet" lang={t.language}>
-        <Snippet snippet={t.snippet} />
+      <p class="snippet" lang={e.language}>
+        <Snippet snippet={e.snippet} />
       </p>
       <p class="links">
-        <a class="reader" {...link(readerUrl(t.documentId, t.passageId))}>
-          {s.readInContext}
+        <a class="reader" {...link(readerUrl(e.documentId, e.passageId))}>
+          {t('card_readInContext')}
         </a>
         {original ? (
           <>
             {' · '}
             {/* The text fragment scrolls the original article to the sentence quoted here. */}
-            <a class="original" href={withTextFragment(original, t.quote)} target="_blank" rel="noopener noreferrer">
-              {s.original}
-              {t.publisher ? ` (${t.publisher})` : ''}
+            <a class="original" href={withTextFragment(original, e.quote)} target="_blank" rel="noopener noreferrer">
+              {t('card_original')}
+              {e.publisher ? ` (${e.publisher})` : ''}
             </a>
           </>
         ) : null}
         {onCopy ? (
           <>
             {' · '}
-            <CiteButtons source={() => ({ title: t.title, publisher: t.publisher, date: t.date, url: t.url, quote: t.quote })} s={s} onCopy={onCopy} />
+            <CiteButtons source={() => ({ title: e.title, publisher: e.publisher, date: e.date, url: e.url, quote: e.quote })} t={t} onCopy={onCopy} />
           </>
         ) : null}
       </p>

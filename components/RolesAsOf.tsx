@@ -1,14 +1,15 @@
 import { rolesAt, latestRole, spanStatus } from '@/lib/corpus/as-of';
 import type { EntityCard } from '@/lib/messages';
 import { formatDate, formatRange, roleTitle, rolesNewestFirst } from '@/lib/ui/format';
-import { fill, type Strings, type UiLanguage } from '@/lib/ui/strings';
+import type { CardText } from '@/lib/i18n/card';
+import type { UiLanguage } from '@/lib/i18n/language';
 import type { Role } from '@/lib/corpus/fields';
 
 interface Props {
   card: Pick<EntityCard, 'type' | 'roles' | 'period'>;
   /** The article's publication date, when the page gives one. */
   pageDate: string | null;
-  s: Strings;
+  t: CardText;
   lang: UiLanguage;
 }
 
@@ -26,15 +27,16 @@ function RoleLine({ role, lang }: { role: Role; lang: UiLanguage }) {
  * away; on an undated page, every role with its dates, newest first. A program's or event's
  * period says whether it had started, was under way or was over on that date.
  */
-export function RolesAsOf({ card, pageDate, s, lang }: Props) {
+export function RolesAsOf({ card, pageDate, t, lang }: Props) {
   const all = rolesNewestFirst(card.roles);
+  const status = (date: string) => spanStatus(card.period!, date);
   const period = card.period ? (
     <p class="period">
       <span class="when">{formatRange(card.period.from, card.period.to ?? null, lang)}</span>
       {pageDate ? (
         <span class="then">
           {' · '}
-          {fill(s.periodAtTime, { status: (card.type === 'event' ? s.eventStatus : s.periodStatus)[spanStatus(card.period, pageDate)] })}
+          {t('card_periodAtTime', { status: t(card.type === 'event' ? `card_eventStatus_${status(pageDate)}` : `card_periodStatus_${status(pageDate)}`) })}
         </span>
       ) : null}
     </p>
@@ -42,7 +44,7 @@ export function RolesAsOf({ card, pageDate, s, lang }: Props) {
   if (!all.length) return period;
   if (!pageDate) {
     return (
-      <section aria-label={s.roles}>
+      <section aria-label={t('card_roles')}>
         {period}
         <ul class="roles">
           {all.map((r) => (
@@ -57,11 +59,11 @@ export function RolesAsOf({ card, pageDate, s, lang }: Props) {
   const showLatest = !then.includes(latest);
   const rest = all.filter((r) => !then.includes(r) && r !== latest);
   return (
-    <section aria-label={s.roles}>
+    <section aria-label={t('card_roles')}>
       {period}
       {then.length ? (
         <div class="then-roles">
-          <p class="label">{fill(s.atTheTime, { date: formatDate(pageDate, lang) })}</p>
+          <p class="label">{t('card_atTheTime', { date: formatDate(pageDate, lang) })}</p>
           <ul class="roles">
             {then.map((r) => (
               <RoleLine key={`${r.title_en}${r.from}`} role={r} lang={lang} />
@@ -69,11 +71,11 @@ export function RolesAsOf({ card, pageDate, s, lang }: Props) {
           </ul>
         </div>
       ) : (
-        <p class="label no-role">{fill(s.noRoleAtTime, { date: formatDate(pageDate, lang) })}</p>
+        <p class="label no-role">{t('card_noRoleAtTime', { date: formatDate(pageDate, lang) })}</p>
       )}
       {showLatest ? (
         <div class="latest-role">
-          <p class="label">{s.latestRole}</p>
+          <p class="label">{t('card_latestRole')}</p>
           <ul class="roles">
             <RoleLine role={latest} lang={lang} />
           </ul>
@@ -81,7 +83,7 @@ export function RolesAsOf({ card, pageDate, s, lang }: Props) {
       ) : null}
       {rest.length ? (
         <details class="other-roles">
-          <summary>{rest.length === 1 ? s.otherRoles.one : fill(s.otherRoles.other, { n: rest.length })}</summary>
+          <summary>{t.plural('card_otherRoles', rest.length)}</summary>
           <ul class="roles">
             {rest.map((r) => (
               <RoleLine key={`${r.title_en}${r.from}`} role={r} lang={lang} />

@@ -1,5 +1,5 @@
 import { formatDate } from '@/lib/ui/format';
-import type { UiLanguage } from '@/lib/ui/strings';
+import type { UiLanguage } from '@/lib/i18n/language';
 import { timeScale } from '@/lib/ui/time-scale';
 
 export interface AxisMark {

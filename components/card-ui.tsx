@@ -1,6 +1,6 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { EntityCard, PassageHit } from '@/lib/messages';
-import type { UiLanguage } from '@/lib/ui/strings';
+import type { UiLanguage } from '@/lib/i18n/language';
 import type { WhyHighlight } from '@/lib/ui/why';
 import { Card, type Provenance } from './Card';
 import { copyText } from './copy-text';

@@ -1,6 +1,6 @@
 import type { Correction } from '@/lib/settings/corrections';
-import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
-import { fill, type UiLanguage } from '@/lib/ui/strings';
+import type { UiLanguage } from '@/lib/i18n/language';
+import { optionsText } from '@/lib/i18n/options';
 
 export interface CorrectionsSectionProps {
   lang: UiLanguage;
@@ -12,26 +12,26 @@ export interface CorrectionsSectionProps {
 
 /** The reader's "not this" corrections, newest first, each undone with one button. */
 export function CorrectionsSection({ lang, corrections, nameOf, onUndo }: CorrectionsSectionProps) {
-  const s = OPTIONS_STRINGS[lang];
+  const t = optionsText(lang);
   return (
     <section aria-labelledby="corrections-title">
-      <h2 id="corrections-title">{s.corrections}</h2>
+      <h2 id="corrections-title">{t('options_corrections')}</h2>
       {corrections.length ? (
         <ul class="corrections-list">
           {[...corrections].reverse().map((c) => {
             const values = { alias: c.alias, name: nameOf(c.entity), site: c.site };
             return (
               <li key={`${c.site}\u0000${c.entity}\u0000${c.alias}`}>
-                {fill(s.correctionLine, values)}{' '}
-                <button type="button" aria-label={fill(s.undoLabel, values)} onClick={() => onUndo(c)}>
-                  {s.undo}
+                {t('options_correctionLine', values)}{' '}
+                <button type="button" aria-label={t('options_undoLabel', values)} onClick={() => onUndo(c)}>
+                  {t('options_undo')}
                 </button>
               </li>
             );
           })}
         </ul>
       ) : (
-        <p class="muted">{s.correctionsNone}</p>
+        <p class="muted">{t('options_correctionsNone')}</p>
       )}
     </section>
   );

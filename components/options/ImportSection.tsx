@@ -6,8 +6,9 @@ import { BundleFileError, readBundleFile } from '@/lib/ui/bundle-file';
 import { bundleErrorText, fileProblemText } from '@/lib/ui/bundle-errors';
 import { FetchBundleError, fetchBundle, type FetchDeps } from '@/lib/ui/fetch-bundle';
 import { formatDate } from '@/lib/ui/format';
-import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
-import { fill, type UiLanguage } from '@/lib/ui/strings';
+import type { UiLanguage } from '@/lib/i18n/language';
+import { around } from '@/lib/i18n/lookup';
+import { optionsText } from '@/lib/i18n/options';
 
 type State =
   | { step: 'idle' }
@@ -17,6 +18,14 @@ type State =
   | { step: 'done'; version: string }
   /** Kept raw (English validator text, file problems) and put in the reader's language when shown. */
   | { step: 'error'; error: unknown; json: string | null };
+
+const COLUMN_KEYS = { added: 'options_added', removed: 'options_removed', changed: 'options_changed' } as const;
+
+const UNVERIFIED_KEYS = {
+  unsigned: 'options_unverified_unsigned',
+  'unknown-signer': 'options_unverified_unknownSigner',
+  'bad-signature': 'options_unverified_badSignature',
+} as const satisfies Record<Exclude<Verification, { ok: true }>['code'], string>;
 
 export interface ImportSectionProps {
   lang: UiLanguage;
@@ -30,18 +39,19 @@ export interface ImportSectionProps {
 
 /** Import a bundle from a file (picker or drop) or a URL: check, summarize, confirm, apply. */
 export function ImportSection({ lang, activeVersion, ask, fetchDeps, onChanged }: ImportSectionProps) {
-  const s = OPTIONS_STRINGS[lang];
+  const t = optionsText(lang);
   const [state, setState] = useState<State>({ step: 'idle' });
   const [url, setUrl] = useState('');
   const [dragging, setDragging] = useState(false);
+  const importHelp = around(t('options_importHelp'), 'command');
 
   const problemText = (e: unknown, json: string | null): string[] => {
     if (e instanceof BundleFileError) return [fileProblemText(e.problem, lang)];
     if (e instanceof FetchBundleError) {
       const p = e.problem;
-      if (p.code === 'not-https' || p.code === 'bad-url') return [s.urlNotHttps];
-      if (p.code === 'permission-denied') return [fill(s.permissionDenied, { origin: p.origin })];
-      return [fill(s.fetchFailed, { url, reason: p.code === 'http' ? `HTTP ${p.status}` : p.reason })];
+      if (p.code === 'not-https' || p.code === 'bad-url') return [t('options_urlNotHttps')];
+      if (p.code === 'permission-denied') return [t('options_permissionDenied', { origin: p.origin })];
+      return [t('options_fetchFailed', { url, reason: p.code === 'http' ? `HTTP ${p.status}` : p.reason })];
     }
     return (e as Error).message.split('\n').map((m) => withItemIds(bundleErrorText(m, lang), json));
   };
@@ -81,11 +91,11 @@ export function ImportSection({ lang, activeVersion, ask, fetchDeps, onChanged }
 
   return (
     <section aria-labelledby="import-title">
-      <h2 id="import-title">{s.importTitle}</h2>
+      <h2 id="import-title">{t('options_importTitle')}</h2>
       <p class="help">
-        {s.importHelp.split('{command}')[0]}
+        {importHelp[0]}
         <code>npm run corpus</code>
-        {s.importHelp.split('{command}')[1]}
+        {importHelp[1]}
       </p>
       <div
         class={dragging ? 'drop dragging' : 'drop'}
@@ -100,9 +110,9 @@ export function ImportSection({ lang, activeVersion, ask, fetchDeps, onChanged }
           onFiles(e.dataTransfer?.files);
         }}
       >
-        <label for="bundle-file">{s.chooseFile}</label>{' '}
+        <label for="bundle-file">{t('options_chooseFile')}</label>{' '}
         <input id="bundle-file" type="file" multiple accept=".json,.gz,.sig,application/json,application/gzip" onChange={(e) => onFiles(e.currentTarget.files)} />{' '}
-        <span class="hint">{s.dropHere}</span>
+        <span class="hint">{t('options_dropHere')}</span>
       </div>
       <form
         class="url-form"
@@ -111,20 +121,20 @@ export function ImportSection({ lang, activeVersion, ask, fetchDeps, onChanged }
           void check(() => fetchBundle(url, fetchDeps), fetchSignature, 'url');
         }}
       >
-        <label for="bundle-url">{s.fromUrl}</label>
+        <label for="bundle-url">{t('options_fromUrl')}</label>
         <input id="bundle-url" type="url" inputMode="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://" />
-        <button type="submit">{s.fetch}</button>
+        <button type="submit">{t('options_fetch')}</button>
       </form>
       <div class="status" aria-live="polite">
         {state.step === 'checking' || state.step === 'applying' ? (
           <p>
-            <progress aria-label={state.step === 'checking' ? s.checking : s.applying} /> {state.step === 'checking' ? s.checking : s.applying}
+            <progress aria-label={state.step === 'checking' ? t('options_checking') : t('options_applying')} /> {state.step === 'checking' ? t('options_checking') : t('options_applying')}
           </p>
         ) : null}
-        {state.step === 'done' && state.version === activeVersion ? <p class="ok">{fill(s.imported, { version: state.version })}</p> : null}
+        {state.step === 'done' && state.version === activeVersion ? <p class="ok">{t('options_imported', { version: state.version })}</p> : null}
         {state.step === 'error' ? (
           <div class="errors" role="alert">
-            <p>{s.errorsTitle}</p>
+            <p>{t('options_errorsTitle')}</p>
             <ul>
               {problemText(state.error, state.json).map((m, i) => (
                 <li key={i}>
@@ -141,7 +151,7 @@ export function ImportSection({ lang, activeVersion, ask, fetchDeps, onChanged }
 }
 
 function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; summary: ImportSummary & { verification: Verification }; onConfirm: () => void; onCancel: () => void }) {
-  const s = OPTIONS_STRINGS[lang];
+  const t = optionsText(lang);
   const v = summary.verification;
   // An unverified bundle needs an explicit "I understand" before Import is possible.
   const [accepted, setAccepted] = useState(false);
@@ -151,7 +161,7 @@ function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; sum
       {(['added', 'removed', 'changed'] as const).map((k) => (
         <td key={k} data-kind={k}>
           <span class="count">
-            <strong>{list[k].length}</strong> {s[k]}
+            <strong>{list[k].length}</strong> {t(COLUMN_KEYS[k])}
           </span>
           {list[k].length ? (
             <ul>
@@ -170,31 +180,31 @@ function Summary({ lang, summary, onConfirm, onCancel }: { lang: UiLanguage; sum
   );
   return (
     <div class="summary" role="group" aria-labelledby="summary-title">
-      <h3 id="summary-title">{fill(s.summaryTitle, { name: summary.name, to: summary.corpusVersion.to })}</h3>
-      {summary.corpusVersion.from ? <p>{fill(s.replaces, { from: summary.corpusVersion.from })}</p> : null}
-      {summary.older ? <p class="warning">{s.olderWarning}</p> : null}
+      <h3 id="summary-title">{t('options_summaryTitle', { name: summary.name, to: summary.corpusVersion.to })}</h3>
+      {summary.corpusVersion.from ? <p>{t('options_replaces', { from: summary.corpusVersion.from })}</p> : null}
+      {summary.older ? <p class="warning">{t('options_olderWarning')}</p> : null}
       {v.ok ? (
-        <p class="verified">{fill(s.verifiedBy, { name: v.signer.name })}</p>
+        <p class="verified">{t('options_verifiedBy', { name: v.signer.name })}</p>
       ) : (
         <div class="unverified" role="alert">
-          <p class="warning">{fill(s.unverified[v.code], { kid: v.kid ?? '—' })}</p>
+          <p class="warning">{t(UNVERIFIED_KEYS[v.code], { kid: v.kid ?? '—' })}</p>
           <label class="inline">
-            <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.currentTarget.checked)} /> {s.acceptUnverified}
+            <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.currentTarget.checked)} /> {t('options_acceptUnverified')}
           </label>
         </div>
       )}
       <table>
         <tbody>
-          {rows(s.documents, summary.documents)}
-          {rows(s.entities, summary.entities)}
+          {rows(t('options_documents'), summary.documents)}
+          {rows(t('options_entities'), summary.entities)}
         </tbody>
       </table>
       <p class="buttons">
         <button type="button" class="primary" disabled={!v.ok && !accepted} onClick={onConfirm}>
-          {s.confirm}
+          {t('options_confirm')}
         </button>{' '}
         <button type="button" onClick={onCancel}>
-          {s.cancel}
+          {t('options_cancel')}
         </button>
       </p>
     </div>

@@ -1,7 +1,8 @@
 import { ENTITY_TYPES, type EntityTypeName } from '@/lib/corpus/constants';
 import type { Settings } from '@/lib/settings/defaults';
-import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
-import { STRINGS, type UiLanguage } from '@/lib/ui/strings';
+import { cardText } from '@/lib/i18n/card';
+import type { UiLanguage } from '@/lib/i18n/language';
+import { optionsText } from '@/lib/i18n/options';
 
 export interface SettingsSectionProps {
   lang: UiLanguage;
@@ -13,26 +14,26 @@ export interface SettingsSectionProps {
 
 /** Every setting of `lib/settings`, saved as it changes and applied live in open tabs. */
 export function SettingsSection({ lang, settings, shortcut, onChange, onChangeShortcut }: SettingsSectionProps) {
-  const s = OPTIONS_STRINGS[lang];
-  const toggleType = (t: EntityTypeName, on: boolean) => onChange({ types: on ? [...new Set([...settings.types, t])] : settings.types.filter((x) => x !== t) });
+  const t = optionsText(lang);
+  const toggleType = (type: EntityTypeName, on: boolean) => onChange({ types: on ? [...new Set([...settings.types, type])] : settings.types.filter((x) => x !== type) });
   return (
     <section aria-labelledby="settings-title">
-      <h2 id="settings-title">{s.settings}</h2>
+      <h2 id="settings-title">{t('options_settings')}</h2>
       <p>
         <label>
-          <input type="checkbox" id="setting-enabled" checked={settings.enabled} onChange={(e) => onChange({ enabled: e.currentTarget.checked })} /> {s.enabled}
+          <input type="checkbox" id="setting-enabled" checked={settings.enabled} onChange={(e) => onChange({ enabled: e.currentTarget.checked })} /> {t('options_enabled')}
         </label>
       </p>
       <fieldset>
-        <legend>{s.types}</legend>
-        {ENTITY_TYPES.map((t) => (
-          <label key={t} class="inline">
-            <input type="checkbox" checked={settings.types.includes(t)} onChange={(e) => toggleType(t, e.currentTarget.checked)} /> {STRINGS[lang].types[t]}
+        <legend>{t('options_types')}</legend>
+        {ENTITY_TYPES.map((type) => (
+          <label key={type} class="inline">
+            <input type="checkbox" checked={settings.types.includes(type)} onChange={(e) => toggleType(type, e.currentTarget.checked)} /> {cardText(lang)(`card_types_${type}`)}
           </label>
         ))}
       </fieldset>
       <p>
-        <label for="setting-delay">{s.hoverDelay}</label>{' '}
+        <label for="setting-delay">{t('options_hoverDelay')}</label>{' '}
         <input
           id="setting-delay"
           type="number"
@@ -47,10 +48,10 @@ export function SettingsSection({ lang, settings, shortcut, onChange, onChangeSh
         />
       </p>
       <fieldset>
-        <legend>{s.style}</legend>
+        <legend>{t('options_style')}</legend>
         {(['background', 'underline'] as const).map((v) => (
           <label key={v} class="inline">
-            <input type="radio" name="style" checked={settings.highlightStyle === v} onChange={() => onChange({ highlightStyle: v })} /> {s.styles[v]}
+            <input type="radio" name="style" checked={settings.highlightStyle === v} onChange={() => onChange({ highlightStyle: v })} /> {t(`options_styles_${v}`)}
           </label>
         ))}
       </fieldset>
@@ -62,11 +63,11 @@ export function SettingsSection({ lang, settings, shortcut, onChange, onChangeSh
             checked={settings.density === 'all'}
             onChange={(e) => onChange({ density: e.currentTarget.checked ? 'all' : 'first-per-section' })}
           />{' '}
-          {s.everyMention}
+          {t('options_everyMention')}
         </label>
       </p>
       <p>
-        <label for="setting-sites">{s.sites}</label>
+        <label for="setting-sites">{t('options_sites')}</label>
         <textarea
           id="setting-sites"
           rows={4}
@@ -82,19 +83,19 @@ export function SettingsSection({ lang, settings, shortcut, onChange, onChangeSh
         />
       </p>
       <p>
-        <label for="setting-language">{s.language}</label>{' '}
+        <label for="setting-language">{t('options_language')}</label>{' '}
         <select id="setting-language" value={settings.language} onChange={(e) => onChange({ language: e.currentTarget.value as Settings['language'] })}>
           {(['auto', 'en', 'es'] as const).map((v) => (
             <option key={v} value={v}>
-              {s.languages[v]}
+              {t(`options_languages_${v}`)}
             </option>
           ))}
         </select>
       </p>
       <p>
-        {s.shortcut}: <kbd>{shortcut || s.noShortcut}</kbd>{' '}
+        {t('options_shortcut')}: <kbd>{shortcut || t('options_noShortcut')}</kbd>{' '}
         <button type="button" class="link" onClick={onChangeShortcut}>
-          {s.changeShortcut}
+          {t('options_changeShortcut')}
         </button>
       </p>
     </section>

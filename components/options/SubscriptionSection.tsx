@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Client } from '@/lib/client';
 import type { SubscriptionStatus } from '@/lib/store/updater';
-import { formatDate } from '@/lib/ui/format';
-import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
-import { fill, type UiLanguage } from '@/lib/ui/strings';
+import { formatDate, formatDateTime } from '@/lib/ui/format';
+import type { UiLanguage } from '@/lib/i18n/language';
+import { optionsText } from '@/lib/i18n/options';
 import { resultText } from '@/lib/ui/update-text';
 import { checkSubscriptionUrl } from '@/lib/updates/url';
 
@@ -23,13 +23,13 @@ export interface SubscriptionSectionProps {
 
 /** Subscribe to a published corpus, check it now, and read the log of every check. */
 export function SubscriptionSection({ lang, status, ask, ensureAccess, allowLoopbackHttp, onChanged }: SubscriptionSectionProps) {
-  const s = OPTIONS_STRINGS[lang];
+  const t = optionsText(lang);
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const sub = status?.subscription ?? null;
   const last = status?.log[0];
-  const time = (iso: string | number) => new Date(iso).toLocaleString(lang === 'es' ? 'es' : 'en-US');
+  const time = (at: string | number) => formatDateTime(at, lang);
 
   const run = async (work: () => Promise<SubscriptionStatus>) => {
     setBusy(true);
@@ -44,9 +44,9 @@ export function SubscriptionSection({ lang, status, ask, ensureAccess, allowLoop
   };
   const subscribe = () =>
     run(async () => {
-      if (!checkSubscriptionUrl(url, allowLoopbackHttp)) throw new Error(s.subscriptionNeedsHttps);
+      if (!checkSubscriptionUrl(url, allowLoopbackHttp)) throw new Error(t('options_subscriptionNeedsHttps'));
       const origin = new URL(url.trim()).origin;
-      if (!(await ensureAccess(url.trim()))) throw new Error(fill(s.permissionDenied, { origin }));
+      if (!(await ensureAccess(url.trim()))) throw new Error(t('options_permissionDenied', { origin }));
       const next = await ask({ type: 'subscribe', url: url.trim() });
       setUrl('');
       return next;
@@ -54,27 +54,27 @@ export function SubscriptionSection({ lang, status, ask, ensureAccess, allowLoop
 
   return (
     <section aria-labelledby="subscription-title" class="subscription">
-      <h2 id="subscription-title">{s.subscriptionTitle}</h2>
-      <p class="help">{s.subscriptionHelp}</p>
+      <h2 id="subscription-title">{t('options_subscriptionTitle')}</h2>
+      <p class="help">{t('options_subscriptionHelp')}</p>
       {sub ? (
         <div class="subscription-state">
-          <p class="subscribed">{fill(s.subscribedTo, { url: sub.url, date: formatDate(sub.subscribedAt.slice(0, 10), lang) })}</p>
+          <p class="subscribed">{t('options_subscribedTo', { url: sub.url, date: formatDate(sub.subscribedAt.slice(0, 10), lang) })}</p>
           {last ? (
-            <p class={last.result === 'failed' ? 'last-check failed' : 'last-check'}>{fill(s.lastCheck, { time: time(last.at), result: resultText(last, lang) })}</p>
+            <p class={last.result === 'failed' ? 'last-check failed' : 'last-check'}>{t('options_lastCheck', { time: time(last.at), result: resultText(last, lang) })}</p>
           ) : null}
-          {sub.heldBack ? <p class="held-back">{fill(s.heldBack, { version: sub.heldBack })}</p> : null}
-          {sub.nextCheckAt ? <p class="next-check">{fill(s.nextCheck, { time: time(sub.nextCheckAt) })}</p> : null}
+          {sub.heldBack ? <p class="held-back">{t('options_heldBack', { version: sub.heldBack })}</p> : null}
+          {sub.nextCheckAt ? <p class="next-check">{t('options_nextCheck', { time: time(sub.nextCheckAt) })}</p> : null}
           <p class="buttons">
             <button type="button" class="primary" disabled={busy} onClick={() => void run(() => ask({ type: 'updateNow' }))}>
-              {s.updateNow}
+              {t('options_updateNow')}
             </button>{' '}
             <button type="button" disabled={busy} onClick={() => void run(() => ask({ type: 'unsubscribe' }))}>
-              {s.unsubscribe}
+              {t('options_unsubscribe')}
             </button>
           </p>
         </div>
       ) : (
-        <p class="not-subscribed">{s.notSubscribed}</p>
+        <p class="not-subscribed">{t('options_notSubscribed')}</p>
       )}
       <form
         class="url-form"
@@ -83,16 +83,16 @@ export function SubscriptionSection({ lang, status, ask, ensureAccess, allowLoop
           void subscribe();
         }}
       >
-        <label for="subscription-url">{s.subscriptionUrl}</label>
+        <label for="subscription-url">{t('options_subscriptionUrl')}</label>
         <input id="subscription-url" type="url" inputMode="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://…/latest.json" />
         <button type="submit" disabled={busy}>
-          {s.subscribe}
+          {t('options_subscribe')}
         </button>
       </form>
       <div class="subscription-status" aria-live="polite">
         {busy ? (
           <p>
-            <progress aria-label={s.checkingNow} /> {s.checkingNow}
+            <progress aria-label={t('options_checkingNow')} /> {t('options_checkingNow')}
           </p>
         ) : null}
         {error ? (
@@ -101,18 +101,18 @@ export function SubscriptionSection({ lang, status, ask, ensureAccess, allowLoop
           </p>
         ) : null}
       </div>
-      <h3>{s.updateLog}</h3>
+      <h3>{t('options_updateLog')}</h3>
       {status?.log.length ? (
         <ol class="update-log">
           {status.log.map((entry) => (
             <li key={entry.id} data-result={entry.result}>
               <time dateTime={entry.at}>{time(entry.at)}</time> — {resultText(entry, lang)}
-              {entry.manual ? <span class="note"> · {s.manual}</span> : null}
+              {entry.manual ? <span class="note"> · {t('options_manual')}</span> : null}
             </li>
           ))}
         </ol>
       ) : (
-        <p>{s.noUpdates}</p>
+        <p>{t('options_noUpdates')}</p>
       )}
     </section>
   );

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Client } from '@/lib/client';
 import type { SubscriptionStatus } from '@/lib/store/updater';
-import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
-import type { UiLanguage } from '@/lib/ui/strings';
+import type { UiLanguage } from '@/lib/i18n/language';
+import { optionsText } from '@/lib/i18n/options';
 
 export interface TrustedKeysSectionProps {
   lang: UiLanguage;
@@ -13,7 +13,7 @@ export interface TrustedKeysSectionProps {
 
 /** The keys bundles are verified with: the project's own, and publishers' keys added by name. */
 export function TrustedKeysSection({ lang, keys, ask, onChanged }: TrustedKeysSectionProps) {
-  const s = OPTIONS_STRINGS[lang];
+  const t = optionsText(lang);
   const [name, setName] = useState('');
   const [jwk, setJwk] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -28,17 +28,17 @@ export function TrustedKeysSection({ lang, keys, ask, onChanged }: TrustedKeysSe
   };
   return (
     <section aria-labelledby="keys-title">
-      <h2 id="keys-title">{s.keysTitle}</h2>
-      <p class="help">{s.keysHelp}</p>
+      <h2 id="keys-title">{t('options_keysTitle')}</h2>
+      <p class="help">{t('options_keysHelp')}</p>
       <ul class="keys">
         {keys.map((k) => (
           <li key={k.kid}>
-            <strong>{k.name}</strong> <code class="kid">{k.kid}</code> {k.builtin ? <span class="note">({s.builtinKey})</span> : null}
+            <strong>{k.name}</strong> <code class="kid">{k.kid}</code> {k.builtin ? <span class="note">({t('options_builtinKey')})</span> : null}
             {!k.builtin ? (
               <>
                 {' '}
                 <button type="button" class="link" onClick={() => void run(() => ask({ type: 'removeTrustedKey', kid: k.kid }))}>
-                  {s.removeKey}
+                  {t('options_removeKey')}
                 </button>
               </>
             ) : null}
@@ -59,13 +59,13 @@ export function TrustedKeysSection({ lang, keys, ask, onChanged }: TrustedKeysSe
         }}
       >
         <p>
-          <label for="key-name">{s.keyName}</label> <input id="key-name" type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
+          <label for="key-name">{t('options_keyName')}</label> <input id="key-name" type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
         </p>
         <p>
-          <label for="key-jwk">{s.keyJwk}</label>
+          <label for="key-jwk">{t('options_keyJwk')}</label>
           <textarea id="key-jwk" rows={3} spellcheck={false} value={jwk} onInput={(e) => setJwk(e.currentTarget.value)} placeholder='{"kty":"OKP","crv":"Ed25519","x":"…"}' />
         </p>
-        <button type="submit">{s.addKey}</button>
+        <button type="submit">{t('options_addKey')}</button>
       </form>
       {error ? (
         <p class="errors" role="alert">

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings/defaults';
 import { clampActive, moveActive } from '@/lib/ui/list-nav';
-import { plural } from '@/lib/ui/plural';
 import { resultList, suggestionChips, type ResultOption } from '@/lib/ui/popup-results';
 import { documentHash, searchHash } from '@/lib/ui/reader-hash';
 import { withSiteEnabled } from '@/lib/ui/site-toggle';
-import { PAGE_STRINGS, fill } from '@/lib/ui/strings';
+import { pageText } from '@/lib/i18n/page';
+import { popupText } from '@/lib/i18n/popup';
 import { Chips } from './Chips';
 import { messageOf, type PopupDeps } from './deps';
 import { Home, type InfoState } from './Home';
@@ -25,7 +25,8 @@ export interface PopupProps {
 /** The toolbar popup: search the corpus, see what this page names, switch highlighting for this site. */
 export function Popup({ deps, initialSettings }: PopupProps) {
   const { lang } = deps;
-  const s = PAGE_STRINGS[lang];
+  const t = popupText(lang);
+  const pt = pageText(lang);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -103,14 +104,14 @@ export function Popup({ deps, initialSettings }: PopupProps) {
   return (
     <div class="popup">
       <header class="top">
-        <span class="brand">HLED Lens</span>
+        <span class="brand">{pt('page_brand')}</span>
         <button type="button" class="link" onClick={() => deps.openOptions()}>
-          {s.popup.options}
+          {t('popup_options')}
         </button>
       </header>
       <div class="search" role="search">
         <label for="q" class="visually-hidden">
-          {s.searchLabel}
+          {pt('page_searchLabel')}
         </label>
         <input
           id="q"
@@ -119,7 +120,7 @@ export function Popup({ deps, initialSettings }: PopupProps) {
           autoFocus
           autoComplete="off"
           spellcheck={false}
-          placeholder={s.searchPlaceholder}
+          placeholder={pt('page_searchPlaceholder')}
           value={query}
           role="combobox"
           // Preact's typings only accept a search box as a combobox with a `list`; ARIA in HTML
@@ -144,22 +145,22 @@ export function Popup({ deps, initialSettings }: PopupProps) {
         ) : null}
         {query.trim() && search.error ? (
           <p class="note" role="alert">
-            {fill(s.popup.searchFailed, { error: search.error })}
+            {t('popup_searchFailed', { error: search.error })}
           </p>
         ) : null}
-        {query.trim() && !results && !search.error ? <p class="note later">{s.loading}</p> : null}
+        {query.trim() && !results && !search.error ? <p class="note later">{pt('page_loading')}</p> : null}
         {results ? (
           <>
             <p class="visually-hidden" role="status">
-              {plural(s.popup.resultCount, count)}
+              {t.plural('popup_resultCount', count)}
             </p>
             {nothing ? (
               <>
-                <p class="note">{fill(s.noResults, { q: results.query.trim() })}</p>
-                <Chips label={s.popup.closest} items={chips.map((t) => ({ key: t, text: t }))} onPick={runNow} class="stacked" />
+                <p class="note">{pt('page_noResults', { q: results.query.trim() })}</p>
+                <Chips label={t('popup_closest')} items={chips.map((t) => ({ key: t, text: t }))} onPick={runNow} class="stacked" />
               </>
             ) : (
-              <Chips label={s.popup.suggestions} items={chips.map((t) => ({ key: t, text: t }))} onPick={runNow} class="row" />
+              <Chips label={t('popup_suggestions')} items={chips.map((t) => ({ key: t, text: t }))} onPick={runNow} class="row" />
             )}
             {list && count ? (
               <>
@@ -167,14 +168,14 @@ export function Popup({ deps, initialSettings }: PopupProps) {
                   list={list}
                   lang={lang}
                   active={active}
-                  label={fill(s.resultsFor, { q: results.query.trim() })}
+                  label={pt('page_resultsFor', { q: results.query.trim() })}
                   onChoose={(i) => {
                     setActive(i);
                     choose(list.flat[i]!);
                   }}
                 />
                 <button type="button" class="link all" onClick={() => deps.openReader(searchHash(results.query.trim()))}>
-                  {s.popup.allInReader} <span aria-hidden="true">→</span>
+                  {t('popup_allInReader')} <span aria-hidden="true">→</span>
                 </button>
               </>
             ) : null}

@@ -1,7 +1,9 @@
 import { formatDate, formatRange, roleTitle } from '@/lib/ui/format';
-import { plural } from '@/lib/ui/plural';
 import type { ResultList as List, ResultOption } from '@/lib/ui/popup-results';
-import { PAGE_STRINGS, STRINGS, type UiLanguage } from '@/lib/ui/strings';
+import { cardText } from '@/lib/i18n/card';
+import type { UiLanguage } from '@/lib/i18n/language';
+import { pageText } from '@/lib/i18n/page';
+import { popupText } from '@/lib/i18n/popup';
 import { Snippet } from '../Snippet';
 
 export const LISTBOX_ID = 'results';
@@ -23,7 +25,6 @@ export interface ResultListProps {
  * document labelled with its date and title.
  */
 export function ResultList({ list, lang, active, label, onChoose }: ResultListProps) {
-  const s = PAGE_STRINGS[lang];
   const index = new Map(list.flat.map((o, i) => [o.key, i]));
   const option = (o: ResultOption) => {
     const i = index.get(o.key)!;
@@ -48,7 +49,7 @@ export function ResultList({ list, lang, active, label, onChoose }: ResultListPr
       {list.entities.length ? (
         <ul role="group" aria-labelledby="g-entities" class="group">
           <li role="presentation" id="g-entities" class="group-label">
-            {s.entities}
+            {pageText(lang)('page_entities')}
           </li>
           {list.entities.map(option)}
         </ul>
@@ -74,7 +75,7 @@ function OptionBody({ option: o, lang }: { option: ResultOption; lang: UiLanguag
     return (
       <>
         <span class="line">
-          <span class="name">{e.name[lang]}</span> <span class="kind">{STRINGS[lang].types[e.type]}</span>
+          <span class="name">{e.name[lang]}</span> <span class="kind">{cardText(lang)(`card_types_${e.type}`)}</span>
         </span>
         {e.role ? (
           <span class="role">
@@ -91,5 +92,5 @@ function OptionBody({ option: o, lang }: { option: ResultOption; lang: UiLanguag
       </span>
     );
   }
-  return <span class="more-label">{plural(PAGE_STRINGS[lang].popup.moreInDocument, o.count)}</span>;
+  return <span class="more-label">{popupText(lang).plural('popup_moreInDocument', o.count)}</span>;
 }

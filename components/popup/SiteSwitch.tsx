@@ -1,6 +1,7 @@
 import { siteKey, type Settings } from '@/lib/settings/defaults';
 import { siteSwitchState } from '@/lib/ui/site-toggle';
-import { PAGE_STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
+import type { UiLanguage } from '@/lib/i18n/language';
+import { popupText } from '@/lib/i18n/popup';
 
 export interface SiteSwitchProps {
   hostname: string;
@@ -15,7 +16,7 @@ export function SiteSwitch({ hostname, settings, lang, onChange }: SiteSwitchPro
   return (
     <label class={`switch${usable ? '' : ' off'}`}>
       <input type="checkbox" role="switch" checked={checked} disabled={!usable} onChange={(e) => onChange(e.currentTarget.checked)} />
-      <span class="switch-label">{fill(PAGE_STRINGS[lang].popup.highlightSite, { host: siteKey(hostname) })}</span>
+      <span class="switch-label">{popupText(lang)('popup_highlightSite', { host: siteKey(hostname) })}</span>
     </label>
   );
 }

@@ -1,7 +1,7 @@
 import type { CorpusInfo, SearchResults } from '@/lib/messages';
 import type { Settings } from '@/lib/settings/defaults';
 import type { PageEntityRow } from '@/lib/ui/page-entities';
-import type { UiLanguage } from '@/lib/ui/strings';
+import type { UiLanguage } from '@/lib/i18n/language';
 
 /** What the active tab's content script reported, with the entities named from the corpus. */
 export interface PageView {

@@ -3,7 +3,9 @@ import { sentenceAround } from '@/lib/cite/sentence';
 import type { ReaderDocument } from '@/lib/messages';
 import { formatDate } from '@/lib/ui/format';
 import { webLink } from '@/lib/ui/web-link';
-import { PAGE_STRINGS, STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
+import { cardText } from '@/lib/i18n/card';
+import type { UiLanguage } from '@/lib/i18n/language';
+import { readerText } from '@/lib/i18n/reader';
 import { CiteButtons } from '../CiteButtons';
 import { copyText } from '../copy-text';
 
@@ -16,7 +18,7 @@ export interface ArticleViewProps {
 
 /** A corpus document as readers expect an article: title, date, source, text, cited passage marked. */
 export function ArticleView({ doc, lang, cited }: ArticleViewProps) {
-  const s = PAGE_STRINGS[lang];
+  const t = readerText(lang);
   const citedRef = useRef<HTMLElement>(null);
   useEffect(() => {
     const el = citedRef.current;
@@ -31,7 +33,7 @@ export function ArticleView({ doc, lang, cited }: ArticleViewProps) {
   const editorial = (field: string) =>
     doc.editorial[field] ? (
       <abbr class="editorial" title={doc.editorial[field]}>
-        {s.editorialNote}
+        {t('reader_editorialNote')}
       </abbr>
     ) : null;
   const original = webLink(doc.url);
@@ -44,27 +46,27 @@ export function ArticleView({ doc, lang, cited }: ArticleViewProps) {
         </h1>
         <p class="meta" lang={lang}>
           <span>
-            {s.published}: <time dateTime={doc.date}>{formatDate(doc.date, lang)}</time> {editorial('date')}
+            {t('reader_published')}: <time dateTime={doc.date}>{formatDate(doc.date, lang)}</time> {editorial('date')}
           </span>
           <span>
-            {s.publisher}: {doc.publisher ?? s.unknownPublisher} {editorial('publisher')}
+            {t('reader_publisher')}: {doc.publisher ?? t('reader_unknownPublisher')} {editorial('publisher')}
           </span>
         </p>
         <p class="meta" lang={lang}>
           {original ? (
             <>
               <a href={original} rel="noopener noreferrer" target="_blank" class="original">
-                {s.originalArticle}
+                {t('reader_originalArticle')}
               </a>{' '}
               <span class="url">({hostOf(original)})</span> {editorial('url')}
             </>
           ) : (
-            <span>{s.noOriginal}</span>
+            <span>{t('reader_noOriginal')}</span>
           )}
         </p>
         {doc.corrections.length ? (
           <details class="corrections" lang={lang}>
-            <summary>{doc.corrections.length === 1 ? s.corrections.one : fill(s.corrections.other, { n: doc.corrections.length })}</summary>
+            <summary>{t.plural('reader_corrections', doc.corrections.length)}</summary>
             <ul>
               {doc.corrections.map((c, i) => (
                 <li key={i}>
@@ -88,14 +90,14 @@ export function ArticleView({ doc, lang, cited }: ArticleViewProps) {
                 class={isCited ? 'passage cited' : 'passage'}
                 ref={isCited ? (citedRef as never) : undefined}
                 tabIndex={isCited ? -1 : undefined}
-                aria-label={isCited ? s.citedPassage : undefined}
+                aria-label={isCited ? t('reader_citedPassage') : undefined}
               >
                 {isCited ? <mark>{p.text}</mark> : p.text}
               </p>
               <p class="passage-tools" lang={lang}>
                 <CiteButtons
                   source={() => ({ title: doc.title, publisher: doc.publisher, date: doc.date, url: doc.url, quote: passageQuote(p.text, `passage-${p.id}`, doc.language) })}
-                  s={STRINGS[lang]}
+                  t={cardText(lang)}
                   onCopy={(text) => copyText(text, document)}
                 />
               </p>

@@ -1,6 +1,8 @@
 import type { EntityCard } from '@/lib/messages';
 import { formatDate, formatRange, mentionSummary, roleTitle, rolesNewestFirst } from '@/lib/ui/format';
-import { PAGE_STRINGS, STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
+import { cardText } from '@/lib/i18n/card';
+import type { UiLanguage } from '@/lib/i18n/language';
+import { readerText } from '@/lib/i18n/reader';
 import { Snippet } from '../Snippet';
 import { TimeAxis } from '../TimeAxis';
 
@@ -17,25 +19,25 @@ export interface EntityViewProps {
  * mentioned with it.
  */
 export function EntityView({ card, lang, passageHref, entityHref }: EntityViewProps) {
-  const s = PAGE_STRINGS[lang].entity;
-  const cs = STRINGS[lang];
+  const t = readerText(lang);
+  const ct = cardText(lang);
   const byYear = new Map<string, EntityCard['timeline']>();
-  for (const t of card.timeline) {
-    const y = t.date.slice(0, 4);
-    byYear.set(y, [...(byYear.get(y) ?? []), t]);
+  for (const e of card.timeline) {
+    const y = e.date.slice(0, 4);
+    byYear.set(y, [...(byYear.get(y) ?? []), e]);
   }
-  const documents = new Map(card.timeline.map((t) => [t.documentId, t.title]));
-  const dates = new Map(card.timeline.map((t) => [t.documentId, t.date]));
+  const documents = new Map(card.timeline.map((e) => [e.documentId, e.title]));
+  const dates = new Map(card.timeline.map((e) => [e.documentId, e.date]));
   return (
     <article class="entity">
       <header class="doc-header">
-        <p class="kind">{cs.types[card.type]}</p>
+        <p class="kind">{ct(`card_types_${card.type}`)}</p>
         <h1>{card.name[lang]}</h1>
         <p>{card.description[lang]}</p>
         {card.period ? <p class="meta">{formatRange(card.period.from, card.period.to ?? null, lang)}</p> : null}
         {card.roles.length ? (
           <>
-            <h2>{s.roles}</h2>
+            <h2>{ct('card_roles')}</h2>
             <ul class="roles">
               {rolesNewestFirst(card.roles).map((r) => (
                 <li key={`${r.title_en}${r.from}`}>
@@ -49,25 +51,25 @@ export function EntityView({ card, lang, passageHref, entityHref }: EntityViewPr
         <TimeAxis
           marks={[...documents].map(([id, title]) => ({ date: dates.get(id)!, label: title }))}
           lang={lang}
-          label={cs.axis}
-          pageLabel={cs.thisArticle}
+          label={ct('card_axis')}
+          pageLabel={ct('card_thisArticle')}
           width={640}
         />
       </header>
-      <h2>{s.timeline}</h2>
+      <h2>{t('reader_entity_timeline')}</h2>
       {[...byYear].map(([year, entries]) => (
         <section key={year} class="year" aria-labelledby={`year-${year}`}>
           <h3 id={`year-${year}`}>
-            {year} <span class="kind">{entries.length === 1 ? s.passages.one : fill(s.passages.other, { n: entries.length })}</span>
+            {year} <span class="kind">{t.plural('reader_entity_passages', entries.length)}</span>
           </h3>
           <ol class="passages">
-            {entries.map((t) => (
-              <li key={t.passageId}>
+            {entries.map((e) => (
+              <li key={e.passageId}>
                 <p class="source">
-                  <time dateTime={t.date}>{formatDate(t.date, lang)}</time> · <a href={passageHref(t.documentId, t.passageId)}>{t.title}</a>
+                  <time dateTime={e.date}>{formatDate(e.date, lang)}</time> · <a href={passageHref(e.documentId, e.passageId)}>{e.title}</a>
                 </p>
-                <p class="snippet" lang={t.language}>
-                  <Snippet snippet={t.snippet} />
+                <p class="snippet" lang={e.language}>
+                  <Snippet snippet={e.snippet} />
                 </p>
               </li>
             ))}
@@ -76,11 +78,11 @@ export function EntityView({ card, lang, passageHref, entityHref }: EntityViewPr
       ))}
       {card.related.length ? (
         <>
-          <h2>{s.oftenWith}</h2>
+          <h2>{t('reader_entity_oftenWith')}</h2>
           <ul class="entities">
             {card.related.map((r) => (
               <li key={r.id}>
-                <a href={entityHref(r.id)}>{r.name[lang]}</a> <span class="kind">{cs.types[r.type]} · {r.count === 1 ? s.together.one : fill(s.together.other, { n: r.count })}</span>
+                <a href={entityHref(r.id)}>{r.name[lang]}</a> <span class="kind">{ct(`card_types_${r.type}`)} · {t.plural('reader_entity_together', r.count)}</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,10 @@
 import type { SearchResults } from '@/lib/messages';
 import { formatDate, formatRange, roleTitle } from '@/lib/ui/format';
-import { PAGE_STRINGS, STRINGS, fill, type UiLanguage } from '@/lib/ui/strings';
+import { cardText } from '@/lib/i18n/card';
+import type { UiLanguage } from '@/lib/i18n/language';
+import { around } from '@/lib/i18n/lookup';
+import { pageText } from '@/lib/i18n/page';
+import { readerText } from '@/lib/i18n/reader';
 import { Snippet } from '../Snippet';
 
 export interface SearchViewProps {
@@ -14,35 +18,36 @@ export interface SearchViewProps {
 
 /** Search results of the corpus: entities first, then passages with the matched words marked. */
 export function SearchView({ results, lang, passageHref, queryHref, entityHref }: SearchViewProps) {
-  const s = PAGE_STRINGS[lang];
+  const t = pageText(lang);
+  const [beforeSuggestions, afterSuggestions] = around(readerText(lang)('reader_didYouMean'), 'suggestions');
   const nothing = !results.entities.length && !results.passages.length;
   return (
     <section aria-live="polite">
-      <h1>{fill(s.resultsFor, { q: results.query })}</h1>
+      <h1>{t('page_resultsFor', { q: results.query })}</h1>
       {nothing ? (
         <p>
-          {fill(s.noResults, { q: results.query })}{' '}
+          {t('page_noResults', { q: results.query })}{' '}
           {results.suggestions.length ? (
             <>
-              {s.didYouMean}{' '}
+              {beforeSuggestions}
               {results.suggestions.map((sug, i) => (
                 <>
                   {i ? ', ' : ''}
                   <a href={queryHref(sug)}>{sug}</a>
                 </>
               ))}
-              {lang === 'es' ? '?' : '?'}
+              {afterSuggestions}
             </>
           ) : null}
         </p>
       ) : null}
       {results.entities.length ? (
         <>
-          <h2>{s.entities}</h2>
+          <h2>{t('page_entities')}</h2>
           <ul class="entities">
             {results.entities.map((e) => (
               <li key={e.id}>
-                <a href={entityHref(e.id)}>{e.name[lang]}</a> <span class="kind">{STRINGS[lang].types[e.type]}</span>
+                <a href={entityHref(e.id)}>{e.name[lang]}</a> <span class="kind">{cardText(lang)(`card_types_${e.type}`)}</span>
                 {e.role ? (
                   <span class="role">
                     {' '}
@@ -56,7 +61,7 @@ export function SearchView({ results, lang, passageHref, queryHref, entityHref }
       ) : null}
       {results.passages.length ? (
         <>
-          <h2>{s.passages}</h2>
+          <h2>{readerText(lang)('reader_passages')}</h2>
           <ol class="passages">
             {results.passages.map((p) => (
               <li key={p.passageId}>

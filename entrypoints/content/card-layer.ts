@@ -6,7 +6,7 @@ import type { MatcherTable } from '@/lib/match';
 import type { Provenance } from '@/components/Card';
 import type { EntityCard, PassageHit } from '@/lib/messages';
 import { HoverIntent } from '@/lib/ui/hover-intent';
-import type { UiLanguage } from '@/lib/ui/strings';
+import type { UiLanguage } from '@/lib/i18n/language';
 
 const ACTIVE_HIGHLIGHT = 'hled-active';
 /** Grace period for the pointer to travel from a highlight into its card. */

@@ -7,7 +7,7 @@ import { compileMatcher, type MatcherTable } from '@/lib/match';
 import type { Request } from '@/lib/messages';
 import { CORRECTIONS_KEY, addCorrection, correctionKey, correctionsFor, readCorrections } from '@/lib/settings/corrections';
 import { SETTINGS_KEY, isSiteEnabled, readSettings } from '@/lib/settings/defaults';
-import { uiLanguage } from '@/lib/ui/strings';
+import { uiLanguage } from '@/lib/i18n/language';
 import { CardLayer } from './card-layer';
 import { installTestHooks } from './test-hooks';
 

@@ -14,8 +14,8 @@ import type { CorpusInfo, EntityCard, ReplyValues, Request } from '@/lib/message
 import type { SubscriptionStatus } from '@/lib/store/updater';
 import { SETTINGS_KEY, type Settings } from '@/lib/settings/defaults';
 import { parseSettings } from '@/lib/settings/schema';
-import { OPTIONS_STRINGS } from '@/lib/ui/options-strings';
-import { fill, uiLanguage } from '@/lib/ui/strings';
+import { uiLanguage } from '@/lib/i18n/language';
+import { optionsText } from '@/lib/i18n/options';
 
 const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
 
@@ -43,7 +43,7 @@ async function ensureAccess(url: string): Promise<boolean> {
 function Options({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
   const lang = uiLanguage(settings.language, navigator.language);
-  const s = OPTIONS_STRINGS[lang];
+  const t = optionsText(lang);
   const [info, setInfo] = useState<CorpusInfo | null>(null);
   const [history, setHistory] = useState<ReplyValues['history'] | null>(null);
   const [subscription, setSubscription] = useState<SubscriptionStatus | null>(null);
@@ -86,7 +86,7 @@ function Options({ initial }: { initial: Settings }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = s.title;
+    document.title = t('options_title');
   }, [lang]);
 
   const save = async (change: Partial<Settings>) => {
@@ -120,13 +120,13 @@ function Options({ initial }: { initial: Settings }) {
 
   return (
     <main>
-      <h1>{s.title}</h1>
+      <h1>{t('options_title')}</h1>
       <CorpusSection
         lang={lang}
         info={info}
         history={history}
-        onRestore={() => void runCorpusAction(fill(s.confirmRestore, { version: history?.previous?.corpusVersion ?? '' }), 'restorePrevious')}
-        onReset={() => void runCorpusAction(s.confirmReset, 'resetToBuiltin')}
+        onRestore={() => void runCorpusAction(t('options_confirmRestore', { version: history?.previous?.corpusVersion ?? '' }), 'restorePrevious')}
+        onReset={() => void runCorpusAction(t('options_confirmReset'), 'resetToBuiltin')}
         onExport={() => void exportCorpus()}
       />
       <SubscriptionSection
@@ -147,7 +147,7 @@ function Options({ initial }: { initial: Settings }) {
         onUndo={(c) => void browser.storage.local.set({ [CORRECTIONS_KEY]: removeCorrection(corrections, c) })}
       />
       <p class="notice" role="status">
-        {notice && 'saved' in notice ? s.saved : notice?.error}
+        {notice && 'saved' in notice ? t('options_saved') : notice?.error}
       </p>
     </main>
   );

@@ -8,7 +8,7 @@ import type { Request } from '@/lib/messages';
 import { SETTINGS_KEY, type Settings } from '@/lib/settings/defaults';
 import { parseSettings } from '@/lib/settings/schema';
 import { pageEntityRows, readPageEntities } from '@/lib/ui/page-entities';
-import { uiLanguage } from '@/lib/ui/strings';
+import { uiLanguage } from '@/lib/i18n/language';
 
 async function main() {
   const ask = createClient((m: Request) => browser.runtime.sendMessage(m));

@@ -9,14 +9,17 @@ import { createClient } from '@/lib/client';
 import type { EntityCard, ReaderDocument, Request, SearchResults } from '@/lib/messages';
 import { SETTINGS_KEY, readSettings } from '@/lib/settings/defaults';
 import { documentHash, entityHash, parseReaderHash, searchHash, type ReaderRoute } from '@/lib/ui/reader-hash';
-import { PAGE_STRINGS, uiLanguage, type UiLanguage } from '@/lib/ui/strings';
+import { uiLanguage, type UiLanguage } from '@/lib/i18n/language';
+import { pageText } from '@/lib/i18n/page';
+import { readerText } from '@/lib/i18n/reader';
 
 const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
 
 type View = { route: ReaderRoute; doc?: ReaderDocument | null; entity?: EntityCard | null; results?: SearchResults; error?: string };
 
 function Reader({ lang }: { lang: UiLanguage }) {
-  const s = PAGE_STRINGS[lang];
+  const t = readerText(lang);
+  const pt = pageText(lang);
   const [view, setView] = useState<View | null>(null);
   const [query, setQuery] = useState('');
   useEffect(() => {
@@ -38,13 +41,13 @@ function Reader({ lang }: { lang: UiLanguage }) {
     return () => removeEventListener('hashchange', load);
   }, []);
   useEffect(() => {
-    document.title = view?.doc ? `${view.doc.title} — HLED Lens` : view?.entity ? `${view.entity.name[lang]} — HLED Lens` : s.readerTitle;
+    document.title = view?.doc ? t('reader_docTitle', { title: view.doc.title }) : view?.entity ? t('reader_docTitle', { title: view.entity.name[lang] }) : t('reader_readerTitle');
   }, [view]);
   return (
     <>
       <header class="bar">
         <a class="brand" href="#">
-          HLED Lens
+          {pt('page_brand')}
         </a>
         <form
           role="search"
@@ -54,22 +57,22 @@ function Reader({ lang }: { lang: UiLanguage }) {
           }}
         >
           <label for="q" class="visually-hidden">
-            {s.searchLabel}
+            {pt('page_searchLabel')}
           </label>
-          <input id="q" type="search" value={query} placeholder={s.searchPlaceholder} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input id="q" type="search" value={query} placeholder={pt('page_searchPlaceholder')} onInput={(e) => setQuery(e.currentTarget.value)} />
         </form>
       </header>
       <main id="main">
-        {!view ? <p>{s.loading}</p> : null}
+        {!view ? <p>{pt('page_loading')}</p> : null}
         {view?.error ? <p role="alert">{view.error}</p> : null}
-        {view?.route.kind === 'document' && view.doc === null ? <p role="alert">{s.notFound}</p> : null}
+        {view?.route.kind === 'document' && view.doc === null ? <p role="alert">{t('reader_notFound')}</p> : null}
         {view?.route.kind === 'document' && view.doc ? <ArticleView doc={view.doc} lang={lang} cited={view.route.passage} /> : null}
-        {view?.route.kind === 'entity' && view.entity === null ? <p role="alert">{s.entity.notFound}</p> : null}
+        {view?.route.kind === 'entity' && view.entity === null ? <p role="alert">{t('reader_entity_notFound')}</p> : null}
         {view?.entity ? <EntityView card={view.entity} lang={lang} passageHref={(d, p) => documentHash(d, p)} entityHref={entityHash} /> : null}
         {view?.results ? (
           <SearchView results={view.results} lang={lang} passageHref={(d, p) => documentHash(d, p)} queryHref={(q) => searchHash(q)} entityHref={entityHash} />
         ) : null}
-        {view?.route.kind === 'home' ? <h1>{s.readerTitle}</h1> : null}
+        {view?.route.kind === 'home' ? <h1>{t('reader_readerTitle')}</h1> : null}
       </main>
     </>
   );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatRange, mentionSummary, rolesNewestFirst } from './format';
-import { fill, uiLanguage } from './strings';
 
 describe('formatDate', () => {
   it.each([
@@ -39,16 +38,5 @@ describe('rolesNewestFirst', () => {
       { title_en: 'C', title_es: 'C', from: '2012', to: '2018', source: 's' },
     ];
     expect(rolesNewestFirst(roles).map((r) => r.title_en)).toEqual(['B', 'A', 'C']);
-  });
-});
-
-describe('uiLanguage and fill', () => {
-  it('follows the browser unless forced', () => {
-    expect(uiLanguage('auto', 'es-MX')).toBe('es');
-    expect(uiLanguage('auto', 'en-GB')).toBe('en');
-    expect(uiLanguage('en', 'es-MX')).toBe('en');
-  });
-  it('fills placeholders and leaves unknown ones', () => {
-    expect(fill('About {name} {x}', { name: 'HLED' })).toBe('About HLED {x}');
   });
 });

@@ -1,7 +1,6 @@
 import type { Role } from '../corpus/fields';
-import { STRINGS, fill, type UiLanguage } from './strings';
-
-const LOCALES: Record<UiLanguage, string> = { en: 'en-US', es: 'es' };
+import { cardText } from '../i18n/card';
+import { intlLocale, type UiLanguage } from '../i18n/language';
 
 /**
  * A date as readers of each language write it: "Sep 12, 2022" / "12 sept 2022". Partial dates
@@ -13,15 +12,15 @@ export function formatDate(date: string, lang: UiLanguage): string {
   if (!m) return String(y);
   const at = new Date(Date.UTC(y!, m - 1, d ?? 1));
   const opts: Intl.DateTimeFormatOptions = d ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(LOCALES[lang], opts).format(at).replace(/\.(?= |$)/, '');
+  return new Intl.DateTimeFormat(intlLocale(lang), opts).format(at).replace(/\.(?= |$)/, '');
 }
 
 /** "Dec 2018 – Jun 2023", "since Oct 2024", or one date when both ends are the same. */
 export function formatRange(from: string | null, to: string | null, lang: UiLanguage): string {
-  const s = STRINGS[lang];
+  const t = cardText(lang);
   if (from && to) return from === to ? formatDate(from, lang) : `${formatDate(from, lang)} – ${formatDate(to, lang)}`;
-  if (from) return fill(s.since, { date: formatDate(from, lang) });
-  if (to) return fill(s.until, { date: formatDate(to, lang) });
+  if (from) return t('card_since', { date: formatDate(from, lang) });
+  if (to) return t('card_until', { date: formatDate(to, lang) });
   return '';
 }
 
@@ -31,11 +30,16 @@ export function roleTitle(role: Role, lang: UiLanguage): string {
 
 /** "Mentioned in 3 documents, Sep 12, 2022 – Oct 22, 2025". */
 export function mentionSummary(documents: number, first: string | null, last: string | null, lang: UiLanguage): string {
-  const s = STRINGS[lang];
-  if (documents === 0) return s.notMentioned;
-  const count = documents === 1 ? s.mentioned.one : fill(s.mentioned.other, { n: documents });
+  const t = cardText(lang);
+  if (documents === 0) return t('card_notMentioned');
+  const count = t.plural('card_mentioned', documents);
   const range = formatRange(first, last, lang);
   return range ? `${count}, ${range}` : count;
+}
+
+/** A moment (an ISO string or epoch ms) with date and time, as readers of the language write it. */
+export function formatDateTime(at: string | number, lang: UiLanguage): string {
+  return new Date(at).toLocaleString(intlLocale(lang));
 }
 
 /** Roles newest first: an open role first, then by start date. */

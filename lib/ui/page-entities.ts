@@ -1,7 +1,7 @@
 import type { PageEntities } from '../client';
 import type { EntityTypeName } from '../corpus/constants';
 import type { Bilingual } from '../corpus/fields';
-import type { UiLanguage } from './strings';
+import type { UiLanguage } from '../i18n/language';
 
 /**
  * A tab's reply to `pageEntities`, checked field by field: it crosses a message channel from a

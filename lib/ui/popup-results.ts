@@ -1,5 +1,5 @@
 import type { EntityHit, PassageHit, SearchResults } from '../messages';
-import type { UiLanguage } from './strings';
+import type { UiLanguage } from '../i18n/language';
 
 /** Passages of one document, in the order the search ranked them. */
 export interface DocumentGroup {
