@@ -32,6 +32,10 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** A visible window (the demo, on a machine with a display); headless by default. */
   headless?: boolean;
+  /** More command-line switches. */
+  args?: string[];
+  /** Environment of the browser process: on Linux, `LANGUAGE` sets Chromium's interface language. */
+  env?: Record<string, string>;
 }
 
 function isLocalUrl(raw: string): boolean {
@@ -62,10 +66,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: options.headless ?? true,
+      ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
       args: [
         `--disable-extensions-except=${extensionPath}`,
         `--load-extension=${extensionPath}`,
         ...CHROMIUM_ARGS,
+        ...(options.args ?? []),
       ],
     });
   } catch (err) {
