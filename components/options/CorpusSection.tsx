@@ -1,6 +1,7 @@
 import type { CorpusInfo, ReplyValues } from '@/lib/messages';
 import type { HistoryEntry } from '@/lib/store/db';
 import { formatDate, formatDateTime } from '@/lib/ui/format';
+import { historyNoteText } from '@/lib/ui/history-note';
 import type { UiLanguage } from '@/lib/i18n/language';
 import { optionsText } from '@/lib/i18n/options';
 
@@ -65,7 +66,7 @@ export function CorpusSection({ lang, info, history, onRestore, onReset, onExpor
             <li key={h.id}>
               <time dateTime={h.at}>{formatDateTime(h.at, lang)}</time> — {h.action === 'import' && h.source ? t(`options_source_${h.source}`) : t(ACTION_KEYS[h.action])}{' '}
               {h.corpusVersion}
-              {h.note ? <span class="note"> · {h.note}</span> : null}
+              {h.note ? <span class="note"> · {historyNoteText(h.note, lang)}</span> : null}
             </li>
           ))}
         </ol>

@@ -3,7 +3,7 @@ import type { Client } from '@/lib/client';
 import type { ImportSummary } from '@/lib/corpus/diff';
 import type { Verification } from '@/lib/corpus/signing';
 import { BundleFileError, readBundleFile } from '@/lib/ui/bundle-file';
-import { bundleErrorText, fileProblemText } from '@/lib/ui/bundle-errors';
+import { errorText, fileProblemText } from '@/lib/ui/error-text';
 import { FetchBundleError, fetchBundle, type FetchDeps } from '@/lib/ui/fetch-bundle';
 import { formatDate } from '@/lib/ui/format';
 import type { UiLanguage } from '@/lib/i18n/language';
@@ -53,7 +53,7 @@ export function ImportSection({ lang, activeVersion, ask, fetchDeps, onChanged }
       if (p.code === 'permission-denied') return [t('options_permissionDenied', { origin: p.origin })];
       return [t('options_fetchFailed', { url, reason: p.code === 'http' ? `HTTP ${p.status}` : p.reason })];
     }
-    return (e as Error).message.split('\n').map((m) => withItemIds(bundleErrorText(m, lang), json));
+    return (e as Error).message.split('\n').map((m) => withItemIds(errorText(m, lang), json));
   };
 
   const check = async (read: () => Promise<string>, readSignature: () => Promise<string | null>, source: 'file' | 'url') => {

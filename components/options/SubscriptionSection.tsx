@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Client } from '@/lib/client';
 import type { SubscriptionStatus } from '@/lib/store/updater';
+import { errorText } from '@/lib/ui/error-text';
 import { formatDate, formatDateTime } from '@/lib/ui/format';
 import type { UiLanguage } from '@/lib/i18n/language';
 import { optionsText } from '@/lib/i18n/options';
@@ -97,7 +98,7 @@ export function SubscriptionSection({ lang, status, ask, ensureAccess, allowLoop
         ) : null}
         {error ? (
           <p class="errors" role="alert">
-            {error}
+            {errorText(error, lang)}
           </p>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import type { Client } from '@/lib/client';
 import type { SubscriptionStatus } from '@/lib/store/updater';
 import type { UiLanguage } from '@/lib/i18n/language';
 import { optionsText } from '@/lib/i18n/options';
+import { errorText } from '@/lib/ui/error-text';
 
 export interface TrustedKeysSectionProps {
   lang: UiLanguage;
@@ -69,7 +70,7 @@ export function TrustedKeysSection({ lang, keys, ask, onChanged }: TrustedKeysSe
       </form>
       {error ? (
         <p class="errors" role="alert">
-          {error}
+          {errorText(error, lang)}
         </p>
       ) : null}
     </section>

@@ -16,6 +16,7 @@ import { SETTINGS_KEY, type Settings } from '@/lib/settings/defaults';
 import { parseSettings } from '@/lib/settings/schema';
 import { uiLanguage } from '@/lib/i18n/language';
 import { optionsText } from '@/lib/i18n/options';
+import { errorText } from '@/lib/ui/error-text';
 
 const ask = createClient((m: Request) => browser.runtime.sendMessage(m));
 
@@ -147,7 +148,7 @@ function Options({ initial }: { initial: Settings }) {
         onUndo={(c) => void browser.storage.local.set({ [CORRECTIONS_KEY]: removeCorrection(corrections, c) })}
       />
       <p class="notice" role="status">
-        {notice && 'saved' in notice ? t('options_saved') : notice?.error}
+        {notice && 'saved' in notice ? t('options_saved') : notice?.error !== undefined ? errorText(notice.error, lang) : null}
       </p>
     </main>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedBundle } from '../corpus/test-seeds';
 import { MUTATION_KINDS, mutant, random, schemaNodes } from '../corpus/test-mutations';
-import { bundleErrorText } from '../ui/bundle-errors';
+import { errorText } from '../ui/error-text';
 import { BundleFileError, readBundleFile } from '../ui/bundle-file';
 import { handleRequest } from './handle';
 import { sha256 } from './prepare';
@@ -51,7 +51,7 @@ describe('importing malformed and adversarial bundles', () => {
       expect(errors.length, where).toBeGreaterThan(0);
       for (const e of errors) {
         expect(e, where).toMatch(/^bundle: \S/);
-        expect(bundleErrorText(e, 'es').length, where).toBeGreaterThan(0);
+        expect(errorText(e, 'es').length, where).toBeGreaterThan(0);
       }
       expect(errors.some((e) => m.expect.test(e)), `${where}\nexpected ${m.expect}\ngot ${errors.slice(0, 3).join('\n')}`).toBe(true);
       counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);

@@ -6,8 +6,8 @@ import { optionsText } from '../i18n/options';
 type Key = KeysOf<'options'>;
 
 /**
- * The validator (lib/corpus) and the store write their errors in English with a fixed shape,
- * `bundle: <path> <what>`, shared with the command line. Each shape is read back here into its
+ * The bundle validator (lib/corpus), the store and the key check write their errors in English
+ * with a fixed shape, `bundle: <path> <what>`, `key: <what>`, shared with the command line. Each shape is read back here into its
  * parts (named groups) and said again with a message of the reader's language; a value found in
  * the bundle (`(got …)`) follows with its own message. Anything not recognised is shown as it is,
  * still naming the field.
@@ -15,6 +15,16 @@ type Key = KeysOf<'options'>;
 const SHAPES: [RegExp, Key][] = [
   [/^store: not enough storage space for this corpus/, 'options_bundle_quota'],
   [/^store: another import, restore or reset is in progress/, 'options_bundle_busy'],
+  [/^store: there is no previous corpus to restore$/, 'options_store_noPrevious'],
+  [/^updates: a subscription needs an https URL$/, 'options_subscriptionNeedsHttps'],
+  [/^key: give the key a name$/, 'options_key_noName'],
+  [/^key: (?<kid>\S+) is already trusted$/, 'options_key_alreadyTrusted'],
+  [/^key: the project’s own key cannot be removed$/, 'options_key_builtin'],
+  [/^key: is not JSON$/, 'options_key_notJson'],
+  [/^key: is a private key; paste only the public key \(without "d"\)$/, 'options_key_private'],
+  [/^key: kid "(?<kid>.*)" does not match the key \(its thumbprint is "(?<thumbprint>.*)"\)$/, 'options_key_kidMismatch'],
+  [/^key: is not a usable Ed25519 key \((?<detail>.*)\)$/, 'options_key_unusable'],
+  [/^key: (?<path>\S+) (?<detail>.*)$/, 'options_key_field'],
   [/^bundle: is not JSON \((?<detail>.*)\)$/, 'options_bundle_notJson'],
   [/^bundle: is not a JSON object$/, 'options_bundle_notObject'],
   [/^bundle: format is (?<format>.*), expected "(?<expected>.*)"$/, 'options_bundle_format'],
@@ -33,8 +43,8 @@ const SHAPES: [RegExp, Key][] = [
   [/^bundle: (?<path>\S+) (?<detail>.*?)(?<got> \(got .*\))?$/, 'options_bundle_generic'],
 ];
 
-/** A bundle or store error in the reader's language. */
-export function bundleErrorText(message: string, lang: UiLanguage): string {
+/** An error of the bundle validator, the store or the key check, in the reader's language. */
+export function errorText(message: string, lang: UiLanguage): string {
   const t = optionsText(lang);
   for (const [shape, key] of SHAPES) {
     const m = shape.exec(message);
@@ -44,7 +54,7 @@ export function bundleErrorText(message: string, lang: UiLanguage): string {
     const value = /^ \(got (.*)\)$/.exec(got);
     return t(key, values) + (value ? t('options_bundle_got', { value: value[1]! }) : got);
   }
-  return message.replace(/^(bundle|store): /, '');
+  return message.replace(/^(bundle|store|key|updates): /, '');
 }
 
 export function fileProblemText(p: FileProblem, lang: UiLanguage): string {
