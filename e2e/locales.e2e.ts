@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHROME_EXTENSION_DIR, launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
+import { CHROME_EXTENSION_DIR, REPO_ROOT, launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
 
 /**
  * The built extension's two languages: the manifest's strings come from `_locales/en` and
@@ -50,6 +50,20 @@ describe('languages of the built extension (Chromium)', () => {
     const m = await messages(lang);
     expect(seen.ui.startsWith(lang)).toBe(true);
     expect(seen).toEqual({ ui: seen.ui, name: m.ext_name!.message, command: m.ext_commandNextMention!.message, title: m.ext_actionTitle!.message });
+  });
+
+  it('the options page follows a browser in Spanish, its own controls too (docs/options-es.png)', async () => {
+    const browser = await launchChromium({ env: { LANGUAGE: 'es', LANG: 'es_ES.UTF-8', LC_ALL: 'es_ES.UTF-8' } });
+    sessions.push(browser);
+    const page = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
+    await page.setViewportSize({ width: 1000, height: 1200 });
+    // The language setting is "auto" (the default): the page follows the browser.
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Ajustes de HLED Lens');
+    await page.waitForSelector('ol.history li');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['es', 'Ajustes de HLED Lens']);
+    expect(await page.locator('#setting-language').inputValue()).toBe('auto');
+    expect(await page.locator('ol.history li').first().textContent()).toMatch(/ — instalado \S+ · .+, \d+ documentos, \d+ entidades$/);
+    await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'options-es.png'), animations: 'disabled', caret: 'hide' });
   });
 
   it('the content script carries no interface text, and the card module only the card’s', async () => {

@@ -14,6 +14,7 @@ import {
   type UpdatedBundle,
 } from './harness/bundles';
 import { REPO_ROOT, launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
+import { isDark, pageColours } from './harness/colours';
 import { MENTION_HIGHLIGHT, highlightTexts, waitForHighlights, writeSettings } from './harness/highlights';
 import { startServer, type StaticServer } from './harness/server';
 import { FIXTURES } from './harness/suite';
@@ -347,6 +348,15 @@ describe('options page in Chromium: corpus import, restore, reset and settings',
     } finally {
       await writeSettings(extPage, { ...DEFAULT_SETTINGS });
     }
+  });
+
+  it('follows a dark colour scheme (docs/options-dark.png)', async () => {
+    const page = await openOptions();
+    expect(isDark(await pageColours(page)), 'light in a light scheme').toBe(false);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(isDark(await pageColours(page))).toBe(true);
+    expect(isDark(await pageColours(page, '#bundle-url')), 'fields are dark too').toBe(true);
+    await page.screenshot({ path: path.join(DOCS, 'options-dark.png'), animations: 'disabled', caret: 'hide' });
   });
 });
 

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
 import { formatRange } from '../lib/ui/format';
 import { askBackground, waitForCard } from './harness/card';
 import { REPO_ROOT, launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
+import { isDark, pageColours } from './harness/colours';
 import { waitForHighlights, writeSettings, type WithChrome } from './harness/highlights';
 import { startServer, type StaticServer } from './harness/server';
 import { FIXTURES } from './harness/suite';
@@ -398,6 +399,48 @@ describe('toolbar popup (Chromium)', () => {
       expect(size.footer).toBeLessThanOrEqual(size.height);
       await mkdir(DOCS, { recursive: true });
       await popup.locator('.popup').screenshot({ path: path.join(DOCS, 'popup.png'), caret: 'hide' });
+    });
+
+    it('follows a dark colour scheme (docs/popup-dark.png)', async () => {
+      const article = await openArticle('article-en.html');
+      await waitForHighlights(article);
+      const popup = await openRealPopup(article);
+      await popup.emulateMedia({ colorScheme: 'dark' });
+      await popup.waitForSelector('.page-entity');
+      expect(isDark(await pageColours(popup))).toBe(true);
+      expect(isDark(await pageColours(popup, '#q')), 'the search box is dark too').toBe(true);
+      await search(popup, 'Ebrard');
+      await popup.keyboard.press('ArrowDown');
+      await popup.keyboard.press('ArrowDown');
+      await popup.keyboard.press('ArrowDown');
+      expect(isDark(await pageColours(popup, '[role="option"].active'))).toBe(true);
+      await mkdir(DOCS, { recursive: true });
+      await popup.locator('.popup').screenshot({ path: path.join(DOCS, 'popup-dark.png'), caret: 'hide' });
+    });
+
+    it('in Spanish over the Spanish article: what the page names, the site switch and a search (docs/popup-es.png)', async () => {
+      const setup = await openExtensionPage(browser.context, browser.extensionId, 'reader.html');
+      opened.push(setup);
+      await writeSettings(setup, { ...DEFAULT_SETTINGS, language: 'es' });
+      try {
+        const article = await openArticle('article-es.html');
+        await waitForHighlights(article, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard') });
+        const popup = await openRealPopup(article);
+        await popup.getByRole('heading', { name: 'En esta página · 127.0.0.1' }).waitFor();
+        await popup.waitForSelector('.page-entity');
+        expect(await popup.locator('.switch-label').textContent()).toBe('Resaltar en 127.0.0.1');
+        expect(await popup.locator('.page-entity .count .visually-hidden').first().textContent()).toMatch(/^, \d+ menci(ón|ones)$/);
+        expect(await popup.getByRole('button', { name: 'Opciones' }).count()).toBe(1);
+        const shown = await search(popup, 'Ebrard', 'Resultados para «Ebrard»');
+        expect(shown.entities[0]).toMatchObject({ name: 'Marcelo Ebrard', kind: 'Persona', role: 'Secretario de Economía · desde 1 oct 2024' });
+        await popup.keyboard.press('ArrowDown');
+        await popup.keyboard.press('ArrowDown');
+        await popup.getByText('Todos los resultados en el lector').waitFor();
+        await mkdir(DOCS, { recursive: true });
+        await popup.locator('.popup').screenshot({ path: path.join(DOCS, 'popup-es.png'), caret: 'hide' });
+      } finally {
+        await writeSettings(setup, DEFAULT_SETTINGS);
+      }
     });
   });
 });

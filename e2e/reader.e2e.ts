@@ -4,6 +4,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { askBackground } from './harness/card';
 import { REPO_ROOT, launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
+import { isDark, pageColours } from './harness/colours';
+import { writeSettings } from './harness/highlights';
+import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
 
 const DOCS = path.join(REPO_ROOT, 'docs');
 const SCREEN = { width: 1200, height: 800 };
@@ -218,6 +221,40 @@ describe('reader page (Chromium)', () => {
     expect(moved.marked).toEqual(moved.cited);
     expect(moved.markText).toBe(other.text);
     expect(moved.inView).toBe(true);
+  });
+
+  it('follows a dark colour scheme, the cited passage still marked and readable (docs/reader-dark.png)', async () => {
+    const doc = catalog.documents.find((d) => d.id.startsWith('000_'))!;
+    const passages = await documentPassages(doc.id);
+    const target = passages[Math.floor(passages.length * 0.7)]!;
+    const page = await openReader(`#${new URLSearchParams({ doc: doc.id, p: target.id })}`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await waitForCited(page, target.id);
+    expect(isDark(await pageColours(page))).toBe(true);
+    // The mark is light text on a dark amber, at least 4.5:1 (WCAG AA).
+    const mark = await pageColours(page, 'mark');
+    const [hi, lo] = [mark.background, mark.text].sort((a, b) => b - a);
+    expect((hi! + 0.05) / (lo! + 0.05)).toBeGreaterThanOrEqual(4.5);
+    await page.screenshot({ path: path.join(DOCS, 'reader-dark.png') });
+  });
+
+  it('in Spanish: an entity’s timeline with Spanish labels, roles and dates (docs/reader-es.png)', async () => {
+    await writeSettings(extPage, { ...DEFAULT_SETTINGS, language: 'es' });
+    try {
+      const page = await openReader('#entity=marcelo-ebrard');
+      await page.waitForSelector('article.entity h3');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+      expect(await page.title()).toBe('Marcelo Ebrard — HLED Lens');
+      expect(await page.locator('article.entity .kind').first().textContent()).toBe('Persona');
+      const headings = await page.locator('article.entity h2').allTextContents();
+      expect(headings).toEqual(expect.arrayContaining(['Cargos', 'Todos los pasajes que lo mencionan, por año', 'Aparece más a menudo con']));
+      expect(await page.locator('article.entity .roles li').first().textContent()).toMatch(/^Secretario de Economía desde 1 oct 2024$/);
+      expect(await page.locator('article.entity h3 .kind').first().textContent()).toMatch(/^\d+ pasajes?$/);
+      expect(await page.getAttribute('#q', 'placeholder')).toBe('Nombres, programas, dependencias, temas…');
+      await page.screenshot({ path: path.join(DOCS, 'reader-es.png') });
+    } finally {
+      await writeSettings(extPage, DEFAULT_SETTINGS);
+    }
   });
 
   it('#doc=<unknown id> says the document is not in the corpus', async () => {
