@@ -5,6 +5,7 @@
  */
 import { Annotator } from '../../lib/highlight/annotator';
 import { createTextWalk, type TextBatch } from '../../lib/highlight/walk';
+import { yieldToPage as defaultYield } from '../../lib/highlight/yield';
 import { compileMatcher, scanText, type Matcher, type MatcherTable } from '../../lib/match';
 
 declare const Mark: new (ctx: Element) => {
@@ -57,19 +58,16 @@ async function settle() {
 
 /**
  * The extension: `new Annotator(...).start(document.body)` as the content script runs it, with
- * the default yield (a zero-delay timeout) wrapped to record each busy slice.
+ * the default yield (`lib/highlight/yield.ts`) wrapped to record each busy slice.
  */
 async function runExtension(arg: { mark?: boolean }) {
   const slices: number[] = [];
   let sliceStart = 0;
   const yieldToPage = () => {
     slices.push(performance.now() - sliceStart);
-    return new Promise<void>((resolve) =>
-      setTimeout(() => {
-        sliceStart = performance.now();
-        resolve();
-      }, 0),
-    );
+    return defaultYield().then(() => {
+      sliceStart = performance.now();
+    });
   };
   annotator = new Annotator({ matcher: matcher!, yieldToPage });
   let firstPaint = 0;

@@ -1,6 +1,7 @@
 import { applyPageRules, scanText, type Matcher, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
 import { SECTION_HEADINGS, headingFollows, paintedUnder, sameNodes, sectionOf, type Density } from './density';
+import { yieldToPage } from './yield';
 import { OWN_UI_PREFIX, blockAncestor, createTextWalk, isInSkippedSubtree, nodeIndexAt, type TextBatch } from './walk';
 
 /** One mention on the page, as painted. */
@@ -87,7 +88,7 @@ export class Annotator {
     this.name = opts.highlightName ?? HIGHLIGHT_NAME;
     this.sliceMs = opts.sliceMs ?? 8;
     this.now = opts.now ?? (() => performance.now());
-    this.yieldToPage = opts.yieldToPage ?? (() => new Promise((r) => setTimeout(r, 0)));
+    this.yieldToPage = opts.yieldToPage ?? yieldToPage;
     this.types = opts.types;
     this.density = opts.density ?? 'first-per-section';
   }

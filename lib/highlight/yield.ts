@@ -1,0 +1,19 @@
+/**
+ * Gives the page its turn between two slices of work: input, its own scripts and rendering run,
+ * then the work continues. Not `setTimeout(0)`: chained timeouts are clamped to 4 ms from the
+ * fifth on (HTML's timer nesting rule), so a pass of twenty slices spent more time waiting than
+ * working. `scheduler.yield()` where the browser has it (its continuation goes before other
+ * queued tasks), else a message to ourselves, which is not clamped.
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
