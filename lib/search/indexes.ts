@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
 import { restoreSnapshot, snapshotOf, type IndexSnapshot } from './snapshot';
-import { processTerm, words } from './text';
+import { processTerm, terms, words } from './text';
 
 /**
  * The two MiniSearch indexes of a corpus, built once per bundle and stored, so a cold service
@@ -134,11 +134,31 @@ export function queryEntities(ix: CorpusIndexes, query: string): SearchResult[] 
 }
 
 /**
- * Entities the query names (all its words are in their names or aliases), not merely
- * describes: these are the ones whose mentions count as matches.
+ * Entities the query names: one of their names or aliases is the query, word for word, in any
+ * order, the last word possibly still being typed ("Sowing Opportunities", "HLED", "Marcelo
+ * Ebr"). A query that is only part of a longer name does not name it: "DEAN" names the dialogue,
+ * not each "DEAN 2022 …" meeting, whose passages would otherwise all be added to the results.
+ * `namesOf` gives an entity's names and aliases; without it, every entity whose names contain
+ * all the query's words counts.
  */
-export function namedEntities(ix: CorpusIndexes, query: string): string[] {
-  return ix.entities.search(query, { fields: ['names', 'aliases'], combineWith: 'AND', prefix: (_t, i, all) => i === all.length - 1 }).map((r) => String(r.id));
+export function namedEntities(ix: CorpusIndexes, query: string, namesOf?: (id: string) => readonly string[]): string[] {
+  const ids = ix.entities.search(query, { fields: ['names', 'aliases'], combineWith: 'AND', prefix: (_t, i, all) => i === all.length - 1 }).map((r) => String(r.id));
+  if (!namesOf) return ids;
+  const q = terms(query);
+  return ids.filter((id) => namesOf(id).some((name) => isNamedBy(q, terms(name))));
+}
+
+/** True when the query's terms are the name's terms, in any order, the last one a prefix. */
+export function isNamedBy(query: readonly string[], name: readonly string[]): boolean {
+  if (!query.length || query.length !== name.length) return false;
+  const rest = [...name];
+  const last = query.length - 1;
+  for (let i = 0; i < last; i++) {
+    const at = rest.indexOf(query[i]!);
+    if (at < 0) return false;
+    rest.splice(at, 1);
+  }
+  return rest[0]!.startsWith(query[last]!);
 }
 
 /** Completions of what is being typed, from the passage index. */

@@ -89,7 +89,10 @@ export async function buildCards(view: CorpusView, ids: readonly string[], timel
 export async function searchCorpus(view: CorpusView, query: string, limit = 30, lang: 'en' | 'es' = 'en'): Promise<SearchResults> {
   const q = query.trim();
   if (!q) return { query, entities: [], passages: [], suggestions: [] };
-  const named = namedEntities(view.indexes, q);
+  const named = namedEntities(view.indexes, q, (id) => {
+    const e = view.entities.get(id);
+    return e ? [e.name.en, e.name.es, ...e.aliases.map((a) => a.text)] : [];
+  });
   const results = queryPassages(view.indexes, q, named).slice(0, limit);
   const ids = results.map((r) => String(r.id));
   // The passages are read from IndexedDB while the entity hits are computed.
