@@ -24,6 +24,13 @@ export interface Settings {
   density: 'first-per-section' | 'all';
   /** Interface language: follow the browser, or force one. */
   language: 'auto' | 'en' | 'es';
+  /**
+   * Where the content script runs: on every site the browser lets it read (`all`), or only on
+   * `chosenSites`, with access to every other site given up (`chosen`; see `lib/sites/`).
+   */
+  sites: 'all' | 'chosen';
+  /** Sites the reader allowed one by one: host names without `www.`, each covering its subdomains. */
+  chosenSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -35,6 +42,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   highlightStyle: 'background',
   density: 'first-per-section',
   language: 'auto',
+  sites: 'all',
+  chosenSites: [],
 });
 
 /** Stored settings over the defaults, field by field, keeping only fields of the right kind. */
@@ -54,12 +63,25 @@ export function siteKey(hostname: string): string {
   return hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
 }
 
-/** True when pages of `hostname` should be annotated under these settings. */
+/** True when `site` (an entry of a site list) is the host of `hostname` or one of its parent domains. */
+export function siteCovers(site: string, hostname: string): boolean {
+  const host = siteKey(hostname);
+  const key = siteKey(site);
+  return key !== '' && (host === key || host.endsWith(`.${key}`));
+}
+
+/** True when `hostname` is one of the sites the reader chose (whatever the mode). */
+export function isSiteChosen(settings: Settings, hostname: string): boolean {
+  return settings.chosenSites.some((s) => siteCovers(s, hostname));
+}
+
+/**
+ * True when pages of `hostname` should be annotated under these settings. In `chosen` mode a
+ * site that is not chosen is never annotated, even by a copy of the content script that a
+ * registration still being updated let in.
+ */
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {
   if (!settings.enabled) return false;
-  const host = siteKey(hostname);
-  return !settings.disabledSites.some((s) => {
-    const site = siteKey(s);
-    return host === site || host.endsWith(`.${site}`);
-  });
+  if (settings.sites === 'chosen' && !isSiteChosen(settings, hostname)) return false;
+  return !settings.disabledSites.some((s) => siteCovers(s, hostname));
 }

@@ -39,3 +39,20 @@ describe('isSiteEnabled', () => {
     expect(isSiteEnabled({ ...DEFAULT_SETTINGS, enabled: false }, 'a.org')).toBe(false);
   });
 });
+
+describe('where it runs', () => {
+  it('defaults to every site, with no site chosen', () => {
+    expect(parseSettings(undefined)).toMatchObject({ sites: 'all', chosenSites: [] });
+  });
+  it('keeps a stored choice and refuses a mode it does not know', () => {
+    expect(parseSettings({ sites: 'chosen', chosenSites: ['elpais.com'] })).toMatchObject({ sites: 'chosen', chosenSites: ['elpais.com'] });
+    expect(parseSettings({ sites: 'none', chosenSites: 'elpais.com' })).toMatchObject({ sites: 'all', chosenSites: [] });
+  });
+  it('annotates only chosen sites in "only sites I choose" mode, and still honours a site switched off', () => {
+    const s = { ...DEFAULT_SETTINGS, sites: 'chosen' as const, chosenSites: ['localhost', 'elpais.com'], disabledSites: ['english.elpais.com'] };
+    expect(isSiteEnabled(s, 'localhost')).toBe(true);
+    expect(isSiteEnabled(s, '127.0.0.1')).toBe(false);
+    expect(isSiteEnabled(s, 'www.elpais.com')).toBe(true);
+    expect(isSiteEnabled(s, 'english.elpais.com')).toBe(false);
+  });
+});

@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   highlightStyle: z.enum(['background', 'underline']).catch(D.highlightStyle),
   density: z.enum(['first-per-section', 'all']).catch(D.density),
   language: z.enum(['auto', 'en', 'es']).catch(D.language),
+  sites: z.enum(['all', 'chosen']).catch(D.sites),
+  chosenSites: z.array(z.string().min(1).max(253)).max(10_000).catch([]),
 }) satisfies z.ZodType<Settings>;
 
 /** Reads any stored value as settings: unknown or broken fields take their defaults. */
