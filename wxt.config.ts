@@ -19,6 +19,12 @@ export const GECKO_ID = 'hled-lens@hled-lens.org';
  * `e2e/firefox/build-flags.firefox.ts` checks the shipped files for any test-only name).
  */
 const TEST_BUILD = process.env.HLED_TEST_BUILD === '1';
+/**
+ * Host access a test build is installed with: the end-to-end fixture server (127.0.0.1, also
+ * reached as localhost), in the form of `lib/sites/patterns.ts`, so the popup's "Allow on this
+ * site" finds it granted and needs no prompt.
+ */
+const TEST_HOSTS = ['*://127.0.0.1/*', '*://*.localhost/*'];
 
 /** The message files the extension ships, which the interface reads too (`lib/i18n/plugin.ts`). */
 const LOCALES_DIR = resolve(__dirname, 'public/_locales');
@@ -30,11 +36,14 @@ export default defineConfig({
   imports: false,
   outDir: TEST_BUILD ? '.output/test' : '.output',
   hooks: {
-    // WXT takes the toolbar button's title from the popup's <title>, which a page cannot localize;
-    // the manifest's title is read from the message files in the browser's language instead.
     'build:manifestGenerated': (_wxt, manifest) => {
+      // WXT takes the toolbar button's title from the popup's <title>, which a page cannot localize;
+      // the manifest's title is read from the message files in the browser's language instead.
       const action = manifest.action ?? manifest.browser_action;
       if (action) action.default_title = '__MSG_ext_actionTitle__';
+      // The content script is registered at run time (`registration: 'runtime'`); WXT still writes
+      // an empty `content_scripts` list, which would only puzzle a reader of the manifest.
+      if (Array.isArray(manifest.content_scripts) && manifest.content_scripts.length === 0) delete manifest.content_scripts;
     },
     // The extension ships the bundle built from `seeds/` at build time: never hand-edited, never
     // stale. A catalog error fails the build with the entity or field named.
@@ -80,12 +89,18 @@ export default defineConfig({
     default_locale: 'en',
     // activeTab: the popup talks to the tab it was opened on; never the `tabs` permission.
     // alarms: the daily corpus update check of a subscription.
-    permissions: ['storage', 'activeTab', 'alarms'],
-    // Asked at run time for one origin, only when a bundle server does not allow CORS. Firefox's
-    // MV2 manifest has no `optional_host_permissions`: there, origins go in `optional_permissions`.
-    ...(browser === 'firefox'
-      ? { optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }),
+    // scripting: the content script is registered at run time, on every site or on the chosen
+    // ones (`lib/sites/`), and started in a tab whose site the reader just allowed.
+    permissions: ['storage', 'activeTab', 'alarms', 'scripting', ...(TEST_BUILD && browser === 'firefox' ? TEST_HOSTS : [])],
+    // No host access up front: every site (`<all_urls>`, asked on the first-run page or the options
+    // page), one site (the popup's "Allow on this site"), or one bundle or subscription host (the
+    // options page, when the server does not allow CORS) is asked for at run time, and can be
+    // given back: Chromium refuses to remove host access the manifest requires. Firefox's MV2
+    // manifest has no `optional_host_permissions`: there, origins go in `optional_permissions`.
+    ...(browser === 'firefox' ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
+    // Test builds only: the fixture server's hosts, granted at install, since a test cannot click
+    // the browser's permission prompt. The production manifest has none (`e2e/privacy.e2e.ts`).
+    ...(TEST_BUILD && browser !== 'firefox' ? { host_permissions: TEST_HOSTS } : {}),
     // Only the card's view module, and in Chrome only through a URL that changes every session,
     // so a web page cannot probe for the extension. Firefox's MV2 form is a plain list and has no
     // `use_dynamic_url`; its `moz-extension://` host is already a random UUID per install.

@@ -70,7 +70,7 @@ describe('languages of the built extension (Chromium)', () => {
     const [en, es] = await Promise.all([messages('en'), messages('es')]);
     const content = await readFile(path.join(CHROME_EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
     const card = await readFile(path.join(CHROME_EXTENSION_DIR, 'content-scripts/card-ui.js'), 'utf8');
-    const keysIn = (code: string) => [...new Set(code.match(/\b(?:ext|card|page|popup|reader|options)_[A-Za-z0-9_]+/g) ?? [])].filter((k) => k in en);
+    const keysIn = (code: string) => [...new Set(code.match(/\b(?:ext|card|page|popup|reader|options|welcome)_[A-Za-z0-9_]+/g) ?? [])].filter((k) => k in en);
     expect(keysIn(content)).toEqual([]);
     expect(keysIn(card).filter((k) => !k.startsWith('card_'))).toEqual([]);
     expect(keysIn(card).length).toBe(Object.keys(en).filter((k) => k.startsWith('card_')).length);

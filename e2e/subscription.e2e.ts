@@ -8,14 +8,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
 import { NEW_ENTITY, ask, buildUpdatedBundle, nextCorpusVersion, type UpdatedBundle } from './harness/bundles';
-import { CHROME_EXTENSION_DIR, REPO_ROOT } from './harness/chromium';
+import { CHROME_EXTENSION_DIR, CHROME_TEST_EXTENSION_DIR, REPO_ROOT } from './harness/chromium';
 import { useExtensionSuite } from './harness/suite';
 import { startStaticHost, type StaticHost } from './subscription/static-host';
 
 const run = promisify(execFile);
 const DOCS = path.join(REPO_ROOT, 'docs');
-/** The test build: it takes subscriptions to http://127.0.0.1 (production builds never do). */
-const TEST_EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'test', 'chrome-mv3');
 
 interface Info {
   corpusVersion: string;
@@ -48,8 +46,9 @@ async function corpusCli(...args: string[]): Promise<void> {
  * versioned bundles and their signatures, made with the maintainers' own commands and a key made
  * for this test. The tests run in order; each starts from the corpus the previous one left.
  */
+// The test build takes subscriptions to http://127.0.0.1 (production builds never do).
 describe('subscription in Chromium (test build): subscribe, update now, refuse tampering, survive outages, 304', () => {
-  const suite = useExtensionSuite('options.html', DEFAULT_SETTINGS, { extensionPath: TEST_EXTENSION_DIR });
+  const suite = useExtensionSuite('options.html', DEFAULT_SETTINGS, { extensionPath: CHROME_TEST_EXTENSION_DIR });
   let host: StaticHost;
   let updated: UpdatedBundle;
   let keyDir: string;
@@ -208,13 +207,14 @@ describe('subscription in Chromium (test build): subscribe, update now, refuse t
 });
 
 describe('subscription in the production build', () => {
-  const suite = useExtensionSuite('options.html');
+  const suite = useExtensionSuite('options.html', DEFAULT_SETTINGS, { extensionPath: CHROME_EXTENSION_DIR });
 
   it('asks for the alarms permission and grants no host at install', async () => {
     const manifest = JSON.parse(await readFile(path.join(CHROME_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { permissions: string[]; host_permissions?: string[]; optional_host_permissions: string[] };
     expect(manifest.permissions).toContain('alarms');
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.optional_host_permissions).toContain('https://*/*');
+    // Every origin is optional: a bundle or subscription host is asked for when CORS refuses.
+    expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
   });
 
   it('refuses an http subscription on 127.0.0.1: the loopback exception is for test builds only', async () => {

@@ -6,6 +6,7 @@ import { cardText } from '@/lib/i18n/card';
 import type { UiLanguage } from '@/lib/i18n/language';
 import { pageText } from '@/lib/i18n/page';
 import { popupText } from '@/lib/i18n/popup';
+import { AllowSite, type AllowState } from './AllowSite';
 import { Chips } from './Chips';
 import type { PageState } from './use-page';
 
@@ -18,10 +19,13 @@ export interface HomeProps {
   settings: Settings;
   onShowEntity: (id: string) => void;
   onSearch: (text: string) => void;
+  allow: AllowState;
+  onAllow: (site: string) => void;
+  onChooseWhere: () => void;
 }
 
 /** The popup before anything is typed: what this page names, where to start, which corpus answers. */
-export function Home({ lang, page, info, settings, onShowEntity, onSearch }: HomeProps) {
+export function Home({ lang, page, info, settings, onShowEntity, onSearch, allow, onAllow, onChooseWhere }: HomeProps) {
   const t = popupText(lang);
   return (
     <>
@@ -29,8 +33,13 @@ export function Home({ lang, page, info, settings, onShowEntity, onSearch }: Hom
         <h2 id="h-page">
           {t('popup_onThisPage')}
           {page.kind === 'page' && page.page.hostname ? <span class="host"> · {siteKey(page.page.hostname)}</span> : null}
+          {page.kind === 'blocked' ? <span class="host"> · {page.site}</span> : null}
         </h2>
-        <OnThisPage lang={lang} page={page} settings={settings} onShowEntity={onShowEntity} />
+        {page.kind === 'blocked' ? (
+          <AllowSite lang={lang} site={page.site} mode={settings.sites} state={allow} onAllow={() => onAllow(page.site)} onChooseWhere={onChooseWhere} />
+        ) : (
+          <OnThisPage lang={lang} page={page} settings={settings} onShowEntity={onShowEntity} />
+        )}
       </section>
       {info.kind === 'info' && info.info.suggested.length ? (
         <section class="home-section" aria-labelledby="h-start">
@@ -52,11 +61,11 @@ export function Home({ lang, page, info, settings, onShowEntity, onSearch }: Hom
   );
 }
 
-function OnThisPage({ lang, page, settings, onShowEntity }: Omit<HomeProps, 'info' | 'onSearch'>) {
+function OnThisPage({ lang, page, settings, onShowEntity }: Pick<HomeProps, 'lang' | 'page' | 'settings' | 'onShowEntity'>) {
   const t = popupText(lang);
   if (page.kind === 'loading') return <p class="note later">{pageText(lang)('page_loading')}</p>;
   if (page.kind === 'error') return <p class="note">{t('popup_corpusFailed', { error: page.message })}</p>;
-  if (page.kind === 'unreadable') {
+  if (page.kind === 'unreadable' || page.kind === 'blocked') {
     return (
       <div class="unreadable">
         <p class="note strong">{t('popup_cantRead')}</p>
@@ -66,7 +75,7 @@ function OnThisPage({ lang, page, settings, onShowEntity }: Omit<HomeProps, 'inf
   }
   // The switch is the reader's latest word; the page may still be catching up with it.
   if (!settings.enabled) return <p class="note">{t('popup_allOff')}</p>;
-  if (!siteSwitchState(settings, page.page.hostname).checked) return <p class="note">{t('popup_siteOff')}</p>;
+  if (!siteSwitchState(settings, page.page.hostname).checked) return <p class="note">{settings.sites === 'chosen' ? t('popup_stopped') : t('popup_siteOff')}</p>;
   if (!page.page.rows.length) return <p class="note">{t('popup_nothingOnPage')}</p>;
   return (
     <ul class="page-entities">

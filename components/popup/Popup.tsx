@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Settings } from '@/lib/settings/defaults';
+import { siteKey, type Settings } from '@/lib/settings/defaults';
 import { clampActive, moveActive } from '@/lib/ui/list-nav';
 import { resultList, suggestionChips, type ResultOption } from '@/lib/ui/popup-results';
 import { documentHash, searchHash } from '@/lib/ui/reader-hash';
+import { withSiteChosen } from '@/lib/sites/choice';
 import { withSiteEnabled } from '@/lib/ui/site-toggle';
 import { pageText } from '@/lib/i18n/page';
 import { popupText } from '@/lib/i18n/popup';
+import type { AllowState } from './AllowSite';
 import { Chips } from './Chips';
 import { messageOf, type PopupDeps } from './deps';
 import { Home, type InfoState } from './Home';
@@ -32,6 +34,7 @@ export function Popup({ deps, initialSettings }: PopupProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [settings, setSettings] = useState(initialSettings);
   const [info, setInfo] = useState<InfoState>({ kind: 'loading' });
+  const [allow, setAllow] = useState<AllowState>('idle');
   const search = useSearch(deps.search);
   const page = usePage(deps.page);
   const input = useRef<HTMLInputElement>(null);
@@ -84,19 +87,36 @@ export function Popup({ deps, initialSettings }: PopupProps) {
       search.clear();
     }
   };
-  const setSite = async (on: boolean) => {
-    if (page.state.kind !== 'page') return;
-    const current = await deps.settings.read();
-    const next = withSiteEnabled(current, page.state.page.hostname, on);
-    if (next === current) return;
+  const write = async (current: Settings, next: Settings) => {
+    if (next === current) return false;
     setSettings(next);
     try {
       await deps.settings.write(next);
+      return true;
     } catch {
       setSettings(current);
-      return;
+      return false;
     }
-    void page.recheck(on);
+  };
+  // Called straight from the click: `allowSite` asks the browser before anything else is awaited.
+  const allowSite = async (site: string) => {
+    const asking = deps.allowSite(site);
+    setAllow('asking');
+    const granted = await asking.catch(() => false);
+    setAllow(granted ? 'idle' : 'refused');
+    if (granted) void page.recheck(true);
+  };
+  const setSite = (on: boolean) => {
+    if (page.state.kind !== 'page') return;
+    const { hostname } = page.state.page;
+    // "Only sites I choose": on asks for the site again, off stops there (the background gives
+    // the site's access back and unregisters the script; the script in this tab stops itself).
+    if (settings.sites === 'chosen' && on) return void allowSite(siteKey(hostname));
+    void (async () => {
+      const current = await deps.settings.read();
+      const next = settings.sites === 'chosen' ? withSiteChosen(current, hostname, false) : withSiteEnabled(current, hostname, on);
+      if (await write(current, next)) void page.recheck(on);
+    })();
   };
 
   const nothing = results !== null && !results.entities.length && !results.passages.length;
@@ -141,7 +161,17 @@ export function Popup({ deps, initialSettings }: PopupProps) {
       </div>
       <main class="body" aria-busy={query.trim() !== '' && results?.query.trim() !== query.trim()}>
         {!query.trim() ? (
-          <Home lang={lang} page={page.state} info={info} settings={settings} onShowEntity={(id) => void deps.showEntity(id)} onSearch={runNow} />
+          <Home
+            lang={lang}
+            page={page.state}
+            info={info}
+            settings={settings}
+            onShowEntity={(id) => void deps.showEntity(id)}
+            onSearch={runNow}
+            allow={allow}
+            onAllow={(site) => void allowSite(site)}
+            onChooseWhere={() => deps.openOptions()}
+          />
         ) : null}
         {query.trim() && search.error ? (
           <p class="note" role="alert">
@@ -184,7 +214,7 @@ export function Popup({ deps, initialSettings }: PopupProps) {
       </main>
       {page.state.kind === 'page' && page.state.page.hostname ? (
         <footer class="bottom">
-          <SiteSwitch hostname={page.state.page.hostname} settings={settings} lang={lang} onChange={(on) => void setSite(on)} />
+          <SiteSwitch hostname={page.state.page.hostname} settings={settings} lang={lang} onChange={setSite} />
         </footer>
       ) : null}
     </div>

@@ -11,6 +11,12 @@ export interface PageView {
   rows: PageEntityRow[];
 }
 
+/**
+ * What the popup learned about the active tab: what its content script reported, a site that
+ * HLED Lens may be allowed on ("Allow on this site"), or a tab out of its reach.
+ */
+export type PageLookup = { kind: 'page'; page: PageView } | { kind: 'blocked'; site: string } | { kind: 'unreadable' };
+
 /** Where the popup keeps its settings (`storage.local` in the extension). */
 export interface SettingsPort {
   read(): Promise<Settings>;
@@ -28,8 +34,14 @@ export interface PopupDeps {
   lang: UiLanguage;
   search(query: string): Promise<SearchResults>;
   corpusInfo(): Promise<CorpusInfo>;
-  /** The active tab's page, or null when no content script answers there (it cannot be read). */
-  page(): Promise<PageView | null>;
+  /** The active tab's page, or why there is none. */
+  page(): Promise<PageLookup>;
+  /**
+   * "Allow on this site": asks the browser for access to `site` as its very first call (the
+   * browser asks only while the reader's click is under way), then chooses the site, which
+   * starts the content script in its open tabs. True when access was granted.
+   */
+  allowSite(site: string): Promise<boolean>;
   /** Opens the card of `id` in the active tab and closes the popup. */
   showEntity(id: string): Promise<void>;
   /** Opens the reader at `hash` (from `documentHash` or `searchHash`) in a new tab. */

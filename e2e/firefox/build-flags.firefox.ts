@@ -50,9 +50,18 @@ describe('test builds and production builds', () => {
   it.each([
     ['Firefox', FIREFOX_EXTENSION_DIR],
     ['Chrome', CHROME_EXTENSION_DIR],
-  ])('the %s production manifest grants no host access up front: only storage, activeTab and alarms', async (_name, dir) => {
-    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { permissions?: string[]; host_permissions?: string[] };
-    expect(manifest.permissions).toEqual(['storage', 'activeTab', 'alarms']);
+  ])('the %s production manifest grants no host access up front and declares no content script', async (_name, dir) => {
+    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { permissions?: string[]; host_permissions?: string[]; content_scripts?: unknown };
+    // Firefox's MV2 manifest would list origins in `permissions`: none there either.
+    expect(manifest.permissions).toEqual(['storage', 'activeTab', 'alarms', 'scripting']);
     expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts).toBeUndefined();
+  });
+
+  it('the Firefox test build is installed with the fixture server’s hosts, asked for at run time in production', async () => {
+    const test = JSON.parse(await readFile(path.join(FIREFOX_TEST_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { permissions: string[]; optional_permissions: string[] };
+    const prod = JSON.parse(await readFile(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { permissions: string[]; optional_permissions: string[] };
+    expect(test.permissions).toEqual([...prod.permissions, '*://127.0.0.1/*', '*://*.localhost/*']);
+    expect(prod.optional_permissions).toEqual(['<all_urls>']);
   });
 });

@@ -6,7 +6,14 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The production build (`npm run build`): no host access until the reader grants it. */
 export const CHROME_EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3');
+/**
+ * The test build (`npm run build:test`), which the tests load unless they say otherwise: it is
+ * installed with access to the fixture server's hosts (127.0.0.1, localhost), which a test could
+ * not grant, since no driver can click the browser's permission prompt.
+ */
+export const CHROME_TEST_EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'test', 'chrome-mv3');
 /** The extension's name: Chromium names the content scripts' isolated world after it. */
 export const EXTENSION_NAME = 'HLED Lens';
 
@@ -28,7 +35,7 @@ export interface ChromiumSession {
 }
 
 export interface LaunchOptions {
-  /** Unpacked extension directory; defaults to `.output/chrome-mv3`. */
+  /** Unpacked extension directory; defaults to the test build, `.output/test/chrome-mv3`. */
   extensionPath?: string;
   /** A visible window (the demo, on a machine with a display); headless by default. */
   headless?: boolean;
@@ -53,11 +60,11 @@ function isLocalUrl(raw: string): boolean {
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
-  const extensionPath = path.resolve(options.extensionPath ?? CHROME_EXTENSION_DIR);
+  const extensionPath = path.resolve(options.extensionPath ?? CHROME_TEST_EXTENSION_DIR);
   try {
     await stat(path.join(extensionPath, 'manifest.json'));
   } catch {
-    throw new Error(`No built extension at ${extensionPath}: run \`npm run build\` first.`);
+    throw new Error(`No built extension at ${extensionPath}: run \`npm run build && npm run build:test\` first.`);
   }
 
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'hled-e2e-chromium-'));
@@ -99,6 +106,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
         predicate: (w) => w.url().startsWith('chrome-extension://'),
       }));
     const extensionId = new URL(serviceWorker.url()).host;
+    await waitForContentScriptRegistration(serviceWorker);
 
     const stopServiceWorker = async (): Promise<void> => {
       const page = context.pages()[0] ?? (await context.newPage());
@@ -115,6 +123,21 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   } catch (err) {
     await close();
     throw err;
+  }
+}
+
+/**
+ * The content script is not in the manifest: the background registers it when it starts
+ * (`lib/sites/registrar.ts`). A page opened before that would never get it, so a launch is over
+ * only once the registration is there.
+ */
+async function waitForContentScriptRegistration(worker: Worker, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const count = await worker.evaluate('chrome.scripting.getRegisteredContentScripts().then((s) => s.length)').catch(() => 0);
+    if (count) return;
+    if (Date.now() > deadline) throw new Error(`The extension registered no content script within ${timeout} ms of starting.`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

@@ -60,6 +60,31 @@ async function waitForTab(browser: Browser, before: Set<Page>, urlPart: string, 
 }
 
 /**
+ * Loads the launcher fixture and asks its content script to open `path`, resending until the
+ * script takes it. The content script is registered by the background once the add-on starts
+ * (`lib/sites/registrar.ts`); a launcher loaded before that never gets one, so it is loaded again.
+ */
+async function askToOpen(launcher: Page, launcherUrl: string, path: string, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await launcher.goto(launcherUrl, { waitUntil: 'load' });
+    const taken = await launcher.evaluate(`new Promise((resolve) => {
+      let taken = false;
+      document.addEventListener(${JSON.stringify(OPEN_PAGE_ACCEPTED_EVENT)}, () => { taken = true; resolve(true); }, { once: true });
+      const send = () => {
+        if (taken) return;
+        document.dispatchEvent(new CustomEvent(${JSON.stringify(OPEN_PAGE_EVENT)}, { detail: ${JSON.stringify(path)} }));
+        if (!taken) setTimeout(send, 100);
+      };
+      send();
+      setTimeout(() => taken || resolve(false), 3000);
+    })`);
+    if (taken) return;
+    if (Date.now() > deadline) throw new Error('the content script never took the open-page request');
+  }
+}
+
+/**
  * The scenarios' browser interface over Firefox. Extension pages cannot be opened by URL over
  * WebDriver BiDi; they are opened by the test build's content script (`entrypoints/content/test-hooks.ts`).
  */
@@ -82,23 +107,8 @@ export function puppeteerDriver(session: FirefoxSession, server: StaticServer): 
     async openExtensionPage(path, viewport) {
       const launcher = await browser.newPage();
       try {
-        await launcher.goto(`${server.url}/${LAUNCHER_FIXTURE}`, { waitUntil: 'load' });
         const before = new Set(await browser.pages());
-        const [page] = await Promise.all([
-          waitForTab(browser, before, `${session.extensionOrigin}/${path}`, 15_000),
-          // Resent until the content script (which runs at document_idle) has taken it.
-          launcher.evaluate(`new Promise((resolve, reject) => {
-            let taken = false;
-            document.addEventListener(${JSON.stringify(OPEN_PAGE_ACCEPTED_EVENT)}, () => { taken = true; resolve(); }, { once: true });
-            const send = () => {
-              if (taken) return;
-              document.dispatchEvent(new CustomEvent(${JSON.stringify(OPEN_PAGE_EVENT)}, { detail: ${JSON.stringify(path)} }));
-              if (!taken) setTimeout(send, 100);
-            };
-            send();
-            setTimeout(() => taken || reject(new Error('the content script never took the open-page request')), 10000);
-          })`),
-        ]);
+        const [page] = await Promise.all([waitForTab(browser, before, `${session.extensionOrigin}/${path}`, 20_000), askToOpen(launcher, `${server.url}/${LAUNCHER_FIXTURE}`, path)]);
         await track(page, viewport);
         return puppeteerPage(page);
       } finally {

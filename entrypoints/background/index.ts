@@ -1,5 +1,9 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { SETTINGS_KEY } from '@/lib/settings/defaults';
+import { parseSettings } from '@/lib/settings/schema';
+import { SiteRegistrar } from '@/lib/sites/registrar';
+import { CONTENT_SCRIPT_FILES } from '@/lib/sites/registration';
 import { CorpusDb } from '@/lib/store/db';
 import { createMessageListener, ownPageActions } from '@/lib/store/listener';
 import { CorpusService } from '@/lib/store/service';
@@ -43,6 +47,41 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'next-mention' && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: 'nextMention' }).catch(() => {});
   });
+  // Where the content script runs: registered on every start (idempotent: a registration that is
+  // right is left alone), followed through settings changes and granted access.
+  const sites = new SiteRegistrar({
+    scripting: browser.scripting,
+    access: {
+      contains: (origins) => browser.permissions.contains({ origins }),
+      remove: (origins) => browser.permissions.remove({ origins }),
+    },
+    tabs: {
+      // Host access to the site was just granted, so its tabs' URLs can be matched without `tabs`.
+      matching: async (patterns) => (await browser.tabs.query({ url: patterns })).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+      isRunning: async (tabId) => (await browser.tabs.sendMessage(tabId, { type: 'pageEntities' }).catch(() => undefined)) !== undefined,
+      inject: async (tabId) => {
+        await browser.scripting.insertCSS({ target: { tabId, allFrames: true }, files: [...CONTENT_SCRIPT_FILES.css] });
+        await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: CONTENT_SCRIPT_FILES.js.map((f) => `/${f}` as Extract<PublicPath, `${string}.js`>) });
+      },
+    },
+    settings: {
+      read: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+      write: (next) => browser.storage.local.set({ [SETTINGS_KEY]: parseSettings(next) }),
+    },
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = area === 'local' ? changes[SETTINGS_KEY] : undefined;
+    if (change) void sites.settingsChanged(parseSettings(change.oldValue), parseSettings(change.newValue));
+  });
+  browser.permissions.onAdded.addListener(({ origins }) => void sites.originsAdded(origins ?? []));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void sites.sync();
+    // The first-run page asks where to run. Not in test builds: they are installed with the
+    // fixture server's hosts granted, and their tests open the page themselves.
+    if (reason === 'install' && !import.meta.env.HLED_TEST_BUILD) void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+  browser.runtime.onStartup.addListener(() => void sites.sync());
+  void sites.sync();
   // Install the built-in corpus (first run) or a newer one (update) without waiting for a request.
   void service.ready().catch((e: unknown) => console.error('store: start-up failed', e));
   // Alarms survive a worker restart but not every browser restart or extension update.

@@ -18,11 +18,11 @@ const CARD_UI = '/content-scripts/card-ui.js';
 const HIGHLIGHT_NAMES = { background: 'hled-mention', underline: 'hled-mention-underline' } as const;
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
-  runAt: 'document_idle',
-  // Same-origin iframes are read like the page (embedded articles, live blogs); frames of other
-  // origins (ads, players, social embeds) are left alone, see `isSameOriginFrame`.
-  allFrames: true,
+  // Not in the manifest: the background registers this script on every site or on the sites the
+  // reader chose (`lib/sites/registration.ts`, which also says where and when it runs: every frame,
+  // at document_idle). Same-origin iframes are read like the page (embedded articles, live blogs);
+  // frames of other origins (ads, players, social embeds) are left alone, see `isSameOriginFrame`.
+  registration: 'runtime',
   async main(ctx) {
     if (!isSameOriginFrame(window)) return;
     const isTop = window === window.top;

@@ -11,7 +11,7 @@ export type MessageKey = keyof typeof en;
  * messages (see `plugin.ts`): `ext` the manifest, `card` the card and whatever else shows an
  * entity (popup, reader, options), `page` what the popup and reader share, then one per page.
  */
-export const SURFACES = ['ext', 'card', 'page', 'popup', 'reader', 'options'] as const;
+export const SURFACES = ['ext', 'card', 'page', 'popup', 'reader', 'options', 'welcome'] as const;
 export type Surface = (typeof SURFACES)[number];
 
 /** The keys of one surface, prefix included. */

@@ -6,6 +6,7 @@ import options from 'virtual:hled-messages/options';
 import page from 'virtual:hled-messages/page';
 import popup from 'virtual:hled-messages/popup';
 import reader from 'virtual:hled-messages/reader';
+import welcome from 'virtual:hled-messages/welcome';
 import { SURFACES } from './keys';
 import { UI_LANGUAGES } from './language';
 import { KEY_PATTERN, placeholdersOf, surfaceMessages, surfaceOf } from './message-files';
@@ -78,7 +79,7 @@ describe('surfaceMessages', () => {
   });
 
   it('is what the code imports: every key its types know, in every language', () => {
-    const imported = { card, page, popup, reader, options };
+    const imported = { card, page, popup, reader, options, welcome };
     for (const [surface, messages] of Object.entries(imported)) expect(messages, surface).toEqual(surfaceMessages(files, surface));
   });
 });

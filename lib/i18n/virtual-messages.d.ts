@@ -19,3 +19,7 @@ declare module 'virtual:hled-messages/options' {
   const messages: import('./lookup').Messages<import('./keys').KeysOf<'options'>>;
   export default messages;
 }
+declare module 'virtual:hled-messages/welcome' {
+  const messages: import('./lookup').Messages<import('./keys').KeysOf<'welcome'>>;
+  export default messages;
+}

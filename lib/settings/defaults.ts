@@ -71,7 +71,7 @@ export function siteCovers(site: string, hostname: string): boolean {
 }
 
 /** True when `hostname` is one of the sites the reader chose (whatever the mode). */
-export function isSiteChosen(settings: Settings, hostname: string): boolean {
+export function isSiteChosen(settings: Pick<Settings, 'chosenSites'>, hostname: string): boolean {
   return settings.chosenSites.some((s) => siteCovers(s, hostname));
 }
 

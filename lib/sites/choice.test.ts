@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, isSiteEnabled, type Settings } from '../settings/defaults';
-import { addedSites, modeSwitchPlan, originsToRemove, withSiteChosen } from './choice';
+import { addedSites, modeSwitchPlan, offersAllow, originsToRemove, withSiteChosen } from './choice';
 
 const base = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, types: [...DEFAULT_SETTINGS.types], ...patch });
 
@@ -75,5 +75,20 @@ describe('modeSwitchPlan', () => {
 
   it('has nothing to give up or ask for when every site was not granted', () => {
     expect(modeSwitchPlan(s, 'chosen', false)).toEqual({ remove: [], request: [] });
+  });
+});
+
+describe('offersAllow', () => {
+  it('offers to allow a site without access, in either mode', () => {
+    expect(offersAllow(base(), 'elpais.com', false)).toBe(true);
+    expect(offersAllow(base({ sites: 'chosen', chosenSites: ['elpais.com'] }), 'elpais.com', false)).toBe(true);
+  });
+  it('offers to allow a site with access that is not chosen in "only sites I choose" mode', () => {
+    expect(offersAllow(base({ sites: 'chosen', chosenSites: ['localhost'] }), '127.0.0.1', true)).toBe(true);
+    expect(offersAllow(base({ sites: 'chosen', chosenSites: ['localhost'] }), 'localhost', true)).toBe(false);
+  });
+  it('offers nothing on a tab that is not a web page, or a readable site in "all sites" mode', () => {
+    expect(offersAllow(base(), null, false)).toBe(false);
+    expect(offersAllow(base(), 'elpais.com', true)).toBe(false);
   });
 });

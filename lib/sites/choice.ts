@@ -1,4 +1,4 @@
-import { siteCovers, siteKey, type Settings } from '../settings/defaults';
+import { isSiteChosen, siteCovers, siteKey, type Settings } from '../settings/defaults';
 import { ALL_URLS, sitePatterns, sitesPatterns } from './patterns';
 
 /**
@@ -61,4 +61,15 @@ export function modeSwitchPlan(settings: Pick<Settings, 'chosenSites'>, target: 
   if (target === 'all') return { remove: [], request: [ALL_URLS] };
   if (!allSitesGranted) return { remove: [], request: [] };
   return { remove: [ALL_URLS], request: [...new Set([...sitesPatterns(settings.chosenSites), ...keep])] };
+}
+
+/**
+ * Whether the popup offers "Allow on this site" on a tab where no content script answered: an
+ * http(s) site the extension has no access to, or, in "only sites I choose" mode, one not chosen
+ * (a test build, or a subscription host, may have access to a site the reader never chose). Other
+ * tabs are out of reach (browser pages) or were open before access was given (reloading reads them).
+ */
+export function offersAllow(settings: Pick<Settings, 'sites' | 'chosenSites'>, site: string | null, granted: boolean): boolean {
+  if (!site) return false;
+  return !granted || (settings.sites === 'chosen' && !isSiteChosen(settings, site));
 }
