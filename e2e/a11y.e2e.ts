@@ -46,10 +46,11 @@ describe('accessibility: axe-core on every page and the open card (Chromium)', (
   };
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`popup, options and reader pages have no serious or critical violations (${scheme})`, async () => {
+    it(`popup, options, welcome and reader pages have no serious or critical violations (${scheme})`, async () => {
       const pages: [string, string][] = [
         ['popup.html', 'input[type=search]'],
         ['options.html', '#settings-title'],
+        ['welcome.html', '#choose-title'],
         ['reader.html', 'h1'],
         ['reader.html#q=Ebrard', 'main section h1'],
         ['reader.html#entity=marcelo-ebrard', 'article.entity h3'],

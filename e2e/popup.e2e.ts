@@ -8,20 +8,13 @@ import { askBackground, waitForCard } from './harness/card';
 import { REPO_ROOT, launchChromium, openExtensionPage, type ChromiumSession } from './harness/chromium';
 import { isDark, pageColours } from './harness/colours';
 import { waitForHighlights, writeSettings, type WithChrome } from './harness/highlights';
+import { attachToPopups, openRealPopup as openRealPopupOver } from './harness/real-popup';
 import { startServer, type StaticServer } from './harness/server';
 import { FIXTURES } from './harness/suite';
 
 const DOCS = path.join(REPO_ROOT, 'docs');
 /** About the size of the toolbar popup (380 px wide); a page opened as a tab gets this viewport. */
 const POPUP_VIEWPORT = { width: 400, height: 600 };
-
-/**
- * Playwright attaches to tabs, not to the toolbar popup: Chromium first reports the popup as a
- * target of type "other", which Playwright leaves alone unless this switch is set (read when a
- * target attaches, in this process). With it, `action.openPopup()` gives the tests the real popup,
- * opened over the real active tab, and no test-only path is needed in the extension.
- */
-const ATTACH_TO_OTHER = 'PW_CHROMIUM_ATTACH_TO_OTHER';
 
 /** Entities of `article-en.html` and how often the page names each (the table in highlight.e2e.ts). */
 const ARTICLE_EN_COUNTS: Record<string, number> = {
@@ -96,7 +89,7 @@ describe('toolbar popup (Chromium)', () => {
   let server: StaticServer;
   let browser: ChromiumSession;
   let catalog: Catalog;
-  let attachBefore: string | undefined;
+  let restoreAttach: () => void = () => {};
   const opened: Page[] = [];
 
   const openPopupTab = async (): Promise<Page> => {
@@ -113,34 +106,11 @@ describe('toolbar popup (Chromium)', () => {
     await page.goto(`${server.url}/${fixture}`, { waitUntil: 'load' });
     return page;
   };
-  /**
-   * Opens the real toolbar popup over `tab`, the way a click on the toolbar button does: `tab`
-   * becomes the active tab of its window, and `action.openPopup()` opens the popup there.
-   */
-  const openRealPopup = async (tab: Page): Promise<Page> => {
-    const helper = await openExtensionPage(browser.context, browser.extensionId, 'reader.html');
-    opened.push(helper);
-    await tab.bringToFront();
-    const popupOpened = browser.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/popup.html'), timeout: 10_000 });
-    const error = await helper.evaluate(async () => {
-      try {
-        await (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup();
-        return null;
-      } catch (e) {
-        return String(e);
-      }
-    });
-    expect(error, 'action.openPopup()').toBeNull();
-    const popup = await popupOpened;
-    opened.push(popup);
-    await popup.waitForSelector('#q');
-    return popup;
-  };
+  const openRealPopup = (tab: Page): Promise<Page> => openRealPopupOver(browser, tab, (p) => opened.push(p));
 
   beforeAll(async () => {
     catalog = JSON.parse(await readFile(path.join(REPO_ROOT, 'seeds', 'catalog.json'), 'utf8')) as Catalog;
-    attachBefore = process.env[ATTACH_TO_OTHER];
-    process.env[ATTACH_TO_OTHER] = '1';
+    restoreAttach = attachToPopups();
     server = await startServer(FIXTURES);
     browser = await launchChromium();
   });
@@ -152,8 +122,7 @@ describe('toolbar popup (Chromium)', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (attachBefore === undefined) delete process.env[ATTACH_TO_OTHER];
-    else process.env[ATTACH_TO_OTHER] = attachBefore;
+    restoreAttach();
   });
 
   const documentById = (id: string) => catalog.documents.find((d) => d.id === id)!;

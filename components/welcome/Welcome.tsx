@@ -29,9 +29,6 @@ export function Welcome({ lang, initial, onAllowAll, onChooseSites, onOpenOption
   };
   return (
     <main class="welcome">
-      <p class="brand" aria-hidden="true">
-        HLED Lens
-      </p>
       <h1>{t('welcome_title')}</h1>
       <p class="lede">{t('welcome_lede')}</p>
       <section class="reads" aria-labelledby="reads-title">
