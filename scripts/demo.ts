@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: builds the extension and opens Chromium with it on demo articles (English and
- * Spanish) served from 127.0.0.1. With a display, the window stays open to try it by hand; without
+ * Spanish) served from 127.0.0.1. It is the test build, installed with access to 127.0.0.1, so
+ * the articles are read at once; a production build would first ask where to run. With a display, the window stays open to try it by hand; without
  * one (or with `--headless`), it hovers a few names and writes screenshots to the folder it prints
  * (`--out DIR`, default `.demo/`).
  */
@@ -30,7 +31,7 @@ function option(name: string): string | undefined {
 async function main() {
   const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
   const out = path.resolve(option('--out') ?? path.join(REPO_ROOT, '.demo'));
-  if (!process.argv.includes('--no-build')) execSync('npx wxt build', { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (!process.argv.includes('--no-build')) execSync('npm run -s build:test', { cwd: REPO_ROOT, stdio: 'inherit' });
   const server = await startServer(FIXTURES);
   const browser = await launchChromium({ headless });
   // The page helpers are shared with the end-to-end tests, where Vitest compiles them; compiled
