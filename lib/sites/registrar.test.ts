@@ -120,4 +120,12 @@ describe('SiteRegistrar.originsAdded', () => {
     await w.registrar.originsAdded(['*://*.elpais.com/*']);
     expect(w.writes).toHaveLength(1);
   });
+
+  it('starts the script in open tabs of a site chosen before whose access comes back', async () => {
+    const w = world(base({ sites: 'chosen', chosenSites: ['elpais.com'] }));
+    w.tabs.push({ id: 4, site: 'elpais.com', running: false }, { id: 5, site: 'cnn.com', running: false });
+    await w.registrar.originsAdded(['*://*.elpais.com/*']);
+    expect(w.writes).toEqual([]);
+    expect(w.injected).toEqual([4]);
+  });
 });

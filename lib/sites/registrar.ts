@@ -1,4 +1,4 @@
-import type { Settings } from '../settings/defaults';
+import { isSiteEnabled, type Settings } from '../settings/defaults';
 import { addedSites, originsToRemove, withSiteChosen } from './choice';
 import { ALL_URLS, siteOfPattern, sitePatterns } from './patterns';
 import { registrationSteps, wantedScript, type ContentScript, type ScriptRegistration } from './registration';
@@ -69,7 +69,9 @@ export class SiteRegistrar {
   /**
    * Host access the browser just granted (`permissions.onAdded`): a site's patterns, asked for by
    * "Allow on this site", make that site chosen. Done here and not only in the popup, which the
-   * browser's permission prompt may close before it hears the answer.
+   * browser's permission prompt may close before it hears the answer. The settings change starts
+   * the script in the site's open tabs; a site that was chosen already (its access had been
+   * refused or taken back) is started here.
    */
   originsAdded(origins: readonly string[]): Promise<void> {
     const sites = origins.map(siteOfPattern).filter((s): s is string => s !== null);
@@ -77,7 +79,8 @@ export class SiteRegistrar {
     return this.serial(async () => {
       const before = await this.opts.settings.read();
       const after = sites.reduce((s, site) => withSiteChosen(s, site, true), before);
-      if (after !== before) await this.opts.settings.write(after);
+      if (after !== before) return this.opts.settings.write(after);
+      for (const site of sites) if (isSiteEnabled(after, site)) await this.startInOpenTabs(site);
     });
   }
 
