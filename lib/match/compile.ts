@@ -65,34 +65,36 @@ interface Trie {
 export interface Matcher {
   table: MatcherTable;
   trie: Trie;
-  aliasCount: number;
 }
 
 function slotOf(parent: number, h: number, mask: number): number {
   return Math.imul(h ^ Math.imul(parent, 0x27d4eb2d), 0x9e3779b1) >>> 12 & mask;
 }
 
-/** The root's child along word hash `h`, or 0. */
-function rootChild(trie: Trie, h: number): number {
+/** The slot of the root's edge along word hash `h`, or the empty slot where it would go. */
+function rootSlot(trie: Trie, h: number): number {
   const { rootEdges, rootMask } = trie;
   let slot = slotOf(0, h, rootMask);
-  for (;;) {
-    const child = rootEdges[slot * 2 + 1]!;
-    if (child === 0 || rootEdges[slot * 2] === h) return child;
-    slot = (slot + 1) & rootMask;
-  }
+  while (rootEdges[slot * 2 + 1] !== 0 && rootEdges[slot * 2] !== h) slot = (slot + 1) & rootMask;
+  return slot;
+}
+
+/** The slot of the edge of `parent` (not the root) along word hash `h`, or the empty slot where it would go. */
+function edgeSlot(trie: Trie, parent: number, h: number): number {
+  const { edges, mask } = trie;
+  let slot = slotOf(parent, h, mask);
+  while (edges[slot * 4 + 2] !== 0 && !(edges[slot * 4 + 1] === h && edges[slot * 4] === parent)) slot = (slot + 1) & mask;
+  return slot;
+}
+
+/** The root's child along word hash `h`, or 0. */
+function rootChild(trie: Trie, h: number): number {
+  return trie.rootEdges[rootSlot(trie, h) * 2 + 1]!;
 }
 
 /** The child of `parent` (not the root) along word hash `h`, or 0. */
 function childOf(trie: Trie, parent: number, h: number): number {
-  const { edges, mask } = trie;
-  let slot = slotOf(parent, h, mask);
-  for (;;) {
-    const at = slot * 4;
-    const child = edges[at + 2]!;
-    if (child === 0 || (edges[at + 1] === h && edges[at] === parent)) return child;
-    slot = (slot + 1) & mask;
-  }
+  return trie.edges[edgeSlot(trie, parent, h) * 4 + 2]!;
 }
 
 /** A power of two at least twice `n`, so probes for a missing word stay short. */
@@ -124,7 +126,8 @@ function buildTrie(paths: { hashes: Int32Array; cand: Candidate }[]): Trie {
     let node = 0;
     for (let k = 0; k < hashes.length; k++) {
       const h = hashes[k]!;
-      const found = node === 0 ? rootChild(trie, h) : childOf(trie, node, h);
+      const slot = node === 0 ? rootSlot(trie, h) : edgeSlot(trie, node, h);
+      const found = node === 0 ? trie.rootEdges[slot * 2 + 1]! : trie.edges[slot * 4 + 2]!;
       if (found !== 0) {
         node = found;
         continue;
@@ -132,13 +135,9 @@ function buildTrie(paths: { hashes: Int32Array; cand: Candidate }[]): Trie {
       const child = ends.length;
       ends.push(undefined);
       if (node === 0) {
-        let slot = slotOf(0, h, trie.rootMask);
-        while (trie.rootEdges[slot * 2 + 1] !== 0) slot = (slot + 1) & trie.rootMask;
         trie.rootEdges[slot * 2] = h;
         trie.rootEdges[slot * 2 + 1] = child;
       } else {
-        let slot = slotOf(node, h, trie.mask);
-        while (trie.edges[slot * 4 + 2] !== 0) slot = (slot + 1) & trie.mask;
         trie.edges[slot * 4] = node;
         trie.edges[slot * 4 + 1] = h;
         trie.edges[slot * 4 + 2] = child;
@@ -194,7 +193,7 @@ export function compileMatcher(table: MatcherTable): Matcher {
     const anyCase = cases.every((c) => c === CaseRule.Any);
     paths.push({ hashes, cand: { alias: index, entry: a, words: toks.count, keys, cases, anyCase, gapExtra, checkContext, isOrganization } });
   });
-  return { table, trie: buildTrie(paths), aliasCount: table.aliases.length };
+  return { table, trie: buildTrie(paths) };
 }
 
 function caseRuleFor(a: TableAlias, toks: Tokens, k: number): CaseRule {
