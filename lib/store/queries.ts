@@ -86,13 +86,15 @@ export async function buildCards(view: CorpusView, ids: readonly string[], timel
  * found through an entity's other-language name ("Sowing Opportunities" for a passage saying
  * "Sembrando Oportunidades") gets that mention marked instead.
  */
+/** Every name an entity goes by: its name in both languages and its aliases. */
+function namesOf(e: Entity | undefined): string[] {
+  return e ? [e.name.en, e.name.es, ...e.aliases.map((a) => a.text)] : [];
+}
+
 export async function searchCorpus(view: CorpusView, query: string, limit = 30, lang: 'en' | 'es' = 'en'): Promise<SearchResults> {
   const q = query.trim();
   if (!q) return { query, entities: [], passages: [], suggestions: [] };
-  const named = namedEntities(view.indexes, q, (id) => {
-    const e = view.entities.get(id);
-    return e ? [e.name.en, e.name.es, ...e.aliases.map((a) => a.text)] : [];
-  });
+  const named = namedEntities(view.indexes, q, (id) => namesOf(view.entities.get(id)));
   const results = queryPassages(view.indexes, q, named).slice(0, limit);
   const ids = results.map((r) => String(r.id));
   // The passages are read from IndexedDB while the entity hits are computed.
@@ -138,7 +140,7 @@ export async function searchCorpus(view: CorpusView, query: string, limit = 30, 
 export async function relatedToParagraph(view: CorpusView, paragraph: string, entityId: string, limit = 3): Promise<PassageHit[]> {
   const e = view.entities.get(entityId);
   const leaveOut = new Set<string>();
-  if (e) for (const text of [e.name.en, e.name.es, ...e.aliases.map((a) => a.text)]) for (const t of terms(text)) leaveOut.add(t);
+  for (const text of namesOf(e)) for (const t of terms(text)) leaveOut.add(t);
   const results = relatedPassages(view.indexes, paragraph, leaveOut, limit);
   const rows = await view.db.passages.bulkGet(results.map((r) => String(r.id)));
   return results.flatMap((r, i) => {
