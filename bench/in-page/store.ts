@@ -2,7 +2,8 @@
  * Page entry (bundled into an IIFE by the bench): the extension's own store and search code, as
  * the background runs it, on the page's real IndexedDB, with the bench's timing around it.
  */
-import { namedEntities, queryEntities, queryPassages, restoreIndexes, type CorpusIndexes } from '../../lib/search/indexes';
+import { queryEntities, restoreIndexes } from '../../lib/search/indexes';
+import { passageHits, type CorpusView } from '../../lib/store/queries';
 import { CorpusDb } from '../../lib/store/db';
 import { CorpusService } from '../../lib/store/service';
 import { writeActiveBundle } from '../../lib/store/write';
@@ -10,7 +11,7 @@ import { writeActiveBundle } from '../../lib/store/write';
 const DB = 'hled-bench';
 let service: CorpusService | null = null;
 let db: CorpusDb | null = null;
-let indexes: CorpusIndexes | null = null;
+let view: CorpusView | null = null;
 
 const text = async (url: string) => (await fetch(url)).text();
 
@@ -46,7 +47,7 @@ async function restore(arg: { bundleUrl: string; versionUrl: string }) {
     builtinVersion: async () => ((await (await fetch(arg.versionUrl)).json()) as { corpusVersion?: string }).corpusVersion ?? null,
     log: (m) => logs.push(m),
   });
-  indexes = (await service.ready()).indexes;
+  view = await service.ready();
   const readyMs = performance.now() - t0;
   return { readyMs, logs };
 }
@@ -76,9 +77,9 @@ async function queries(arg: { queries: string[]; rounds: number }) {
       const t0 = performance.now();
       await service!.search(q);
       const t1 = performance.now();
-      // As searchCorpus runs them: the entities the query names widen the passage query.
-      queryEntities(indexes!, q);
-      queryPassages(indexes!, q, namedEntities(indexes!, q));
+      // As searchCorpus runs them (its default limit), on the service's own indexes.
+      queryEntities(view!.indexes, q);
+      passageHits(view!, q, 30);
       indexOnly.push(performance.now() - t1);
       times.push(t1 - t0);
     }
@@ -90,7 +91,7 @@ function close() {
   db?.close();
   db = null;
   service = null;
-  indexes = null;
+  view = null;
 }
 
 (globalThis as { __benchStore?: unknown }).__benchStore = { install, restore, restoreIndexOnly, queries, close };

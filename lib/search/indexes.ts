@@ -7,13 +7,17 @@ import { processTerm, terms, words } from './text';
  * worker restores them instead of re-indexing. `SEARCH_INDEX_VERSION` changes whenever the text
  * pipeline or fields change: a stored index of another version is rebuilt, never misread.
  */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 /** What the passage index sees of a passage. */
 export interface PassageIndexDoc {
   id: string;
-  document: string;
   text: string;
+  /**
+   * The document's title on its first passage, empty on the others: a query for a title's words
+   * finds the document by its opening, as a reader expects, instead of every one of its
+   * passages with the same score (which was also most of the work of such queries).
+   */
   title: string;
   heading: string;
   /**
@@ -36,7 +40,6 @@ const processIndexTerm = (term: string) => processTerm(term);
 
 const passageOptions: Options<PassageIndexDoc> = {
   fields: ['text', 'title', 'heading', 'entities'],
-  storeFields: ['document'],
   tokenize: tokenizeText,
   processTerm: processIndexTerm,
 };
@@ -106,26 +109,89 @@ export function restoreIndexes(json: string): CorpusIndexes {
   }
 }
 
+/** The passages that mention some entities, best first, with their scores: see `passagesMentioning`. */
+interface MentionHits {
+  ids: readonly string[];
+  score: ReadonlyMap<string, number>;
+}
+
+/** Mention lists kept per index, the most recently used last; a few dozen entities at most. */
+const mentionMemo = new WeakMap<CorpusIndexes, Map<string, MentionHits>>();
+const MENTION_MEMO_SIZE = 32;
+
 /**
- * Passages for a query, best first: the words in the text, title or heading, OR a mention of
- * one of `entityIds` (the entities the query names, so "Sowing Opportunities" reaches passages
- * that say "Sembrando Oportunidades"). All words, then typos allowed, then any word.
+ * The passages mentioning an entity, scored by its token's BM25 (a passage naming few other
+ * entities is more about this one). The list depends on the entity alone, not on the query, and
+ * the most mentioned entity (the dialogue itself) has thousands: computed once per index and
+ * entity, and then every query naming it only looks scores up.
  */
-export function queryPassages(ix: CorpusIndexes, query: string, entityIds: readonly string[] = []): SearchResult[] {
-  const run = (o: SearchOptions) =>
-    entityIds.length
-      ? ix.passages.search({
-          combineWith: 'OR',
-          queries: [
-            { queries: [query], ...o } as never,
-            { queries: entityIds.map(entityToken), fields: ['entities'], combineWith: 'OR', boost: { entities: 2 } } as never,
-          ],
-        })
-      : ix.passages.search(query, o);
-  let hits = run(PASSAGE_QUERY);
-  if (hits.length < FEW) hits = run(fuzzy(PASSAGE_QUERY));
-  if (!hits.length) hits = run({ ...fuzzy(PASSAGE_QUERY), combineWith: 'OR' });
+function mentionsOf(ix: CorpusIndexes, entityId: string): MentionHits {
+  let memo = mentionMemo.get(ix);
+  if (!memo) mentionMemo.set(ix, (memo = new Map()));
+  let hits = memo.get(entityId);
+  if (hits) {
+    memo.delete(entityId);
+  } else {
+    const found = ix.passages.search(entityToken(entityId), { fields: ['entities'], boost: { entities: 2 }, prefix: false, fuzzy: false });
+    hits = { ids: found.map((r) => String(r.id)), score: new Map(found.map((r) => [String(r.id), r.score])) };
+    if (memo.size >= MENTION_MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  }
+  memo.set(entityId, hits);
   return hits;
+}
+
+function mentionsOfAll(ix: CorpusIndexes, entityIds: readonly string[]): MentionHits | null {
+  if (!entityIds.length) return null;
+  if (entityIds.length === 1) return mentionsOf(ix, entityIds[0]!);
+  const score = new Map<string, number>();
+  for (const id of entityIds) for (const [p, s] of mentionsOf(ix, id).score) score.set(p, (score.get(p) ?? 0) + s);
+  return { ids: [...score.keys()].sort((a, b) => score.get(b)! - score.get(a)!), score };
+}
+
+/**
+ * Text hits and mention hits together, best first: a passage's score is its text score plus its
+ * mention score. Of the passages found only by a mention, the best `limit` are enough (they can
+ * only follow each other in that order), so a query naming the dialogue does not build a result
+ * for each of its thousands of passages. `total` counts them all.
+ */
+function withMentions(text: SearchResult[], mentions: MentionHits | null, limit: number): { hits: SearchResult[]; total: number } {
+  if (!mentions) return { hits: text.slice(0, limit), total: text.length };
+  const inText = new Set<string>();
+  for (const r of text) {
+    const id = String(r.id);
+    inText.add(id);
+    r.score += mentions.score.get(id) ?? 0;
+  }
+  const hits = text;
+  let both = 0;
+  let added = 0;
+  for (const id of mentions.ids) {
+    if (inText.has(id)) {
+      both++;
+      continue;
+    }
+    if (added < limit) {
+      hits.push({ id, score: mentions.score.get(id)!, terms: [], queryTerms: [], match: {} });
+      added++;
+    }
+  }
+  hits.sort((a, b) => b.score - a.score);
+  return { hits: hits.slice(0, limit), total: text.length + mentions.ids.length - both };
+}
+
+/**
+ * Passages for a query, best first, at most `limit`: the words in the text, title or heading,
+ * OR a mention of one of `entityIds` (the entities the query names, so "Sowing Opportunities"
+ * reaches passages that say "Sembrando Oportunidades"). All words, then typos allowed, then any
+ * word.
+ */
+export function queryPassages(ix: CorpusIndexes, query: string, entityIds: readonly string[] = [], limit = Infinity): SearchResult[] {
+  const mentions = mentionsOfAll(ix, entityIds);
+  const run = (o: SearchOptions) => withMentions(ix.passages.search(query, o), mentions, limit);
+  let found = run(PASSAGE_QUERY);
+  if (found.total < FEW) found = run(fuzzy(PASSAGE_QUERY));
+  if (!found.total) found = run({ ...fuzzy(PASSAGE_QUERY), combineWith: 'OR' });
+  return found.hits;
 }
 
 export function queryEntities(ix: CorpusIndexes, query: string): SearchResult[] {

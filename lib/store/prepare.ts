@@ -53,12 +53,13 @@ export function indexDocs(bundle: Bundle): [PassageIndexDoc[], EntityIndexDoc[]]
   }
   const passages: PassageIndexDoc[] = [];
   for (const d of bundle.documents) {
-    for (const p of d.passages) {
+    for (const [i, p] of d.passages.entries()) {
       passages.push({
         id: p.id,
-        document: d.id,
         text: p.text,
-        title: d.title,
+        // Once per document, on its opening passage: repeated on every passage, a title's words
+        // made every passage of those documents a hit to score (see PassageIndexDoc.title).
+        title: i === 0 ? d.title : '',
         heading: p.heading ?? '',
         entities: [...(byPassage.get(p.id) ?? [])].map(entityToken).join(' '),
       });

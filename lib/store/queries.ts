@@ -91,11 +91,16 @@ function namesOf(e: Entity | undefined): string[] {
   return e ? [e.name.en, e.name.es, ...e.aliases.map((a) => a.text)] : [];
 }
 
+/** The in-memory part of a passage search: the entities the query names, and the best `limit` passages. */
+export function passageHits(view: Pick<CorpusView, 'entities' | 'indexes'>, q: string, limit: number) {
+  const named = namedEntities(view.indexes, q, (id) => namesOf(view.entities.get(id)));
+  return { named, results: queryPassages(view.indexes, q, named, limit) };
+}
+
 export async function searchCorpus(view: CorpusView, query: string, limit = 30, lang: 'en' | 'es' = 'en'): Promise<SearchResults> {
   const q = query.trim();
   if (!q) return { query, entities: [], passages: [], suggestions: [] };
-  const named = namedEntities(view.indexes, q, (id) => namesOf(view.entities.get(id)));
-  const results = queryPassages(view.indexes, q, named).slice(0, limit);
+  const { named, results } = passageHits(view, q, limit);
   const ids = results.map((r) => String(r.id));
   // The passages are read from IndexedDB while the entity hits are computed.
   const reading = view.db.passages.bulkGet(ids);
