@@ -18,12 +18,26 @@ export interface Sentence {
   end: number;
 }
 
+/**
+ * One segmenter per language, kept: creating one loads ICU's break rules, about four times the
+ * cost of segmenting a passage, and a search quotes a sentence of each of its 30 results.
+ */
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function sentenceSegmenter(lang: string): Intl.Segmenter | null {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (!Segmenter) return null;
+  let s = segmenters.get(lang);
+  if (!s) segmenters.set(lang, (s = new Segmenter(lang, { granularity: 'sentence' })));
+  return s;
+}
+
 export function sentences(text: string, lang = 'en'): Sentence[] {
   const out: Sentence[] = [];
-  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  const segmenter = sentenceSegmenter(lang);
   const raw: Sentence[] = [];
-  if (Segmenter) {
-    for (const s of new Segmenter(lang, { granularity: 'sentence' }).segment(text)) raw.push({ text: s.segment, start: s.index, end: s.index + s.segment.length });
+  if (segmenter) {
+    for (const s of segmenter.segment(text)) raw.push({ text: s.segment, start: s.index, end: s.index + s.segment.length });
   } else {
     // Browsers without Intl.Segmenter: break after . ! ? followed by a space and a capital.
     const re = /[.!?…]["”’)]*\s+(?=["“¿¡(]?\p{Lu})/gu;

@@ -175,8 +175,20 @@ function withMentions(text: SearchResult[], mentions: MentionHits | null, limit:
       added++;
     }
   }
-  hits.sort((a, b) => b.score - a.score);
-  return { hits: hits.slice(0, limit), total: text.length + mentions.ids.length - both };
+  return { hits: best(hits, limit), total: text.length + mentions.ids.length - both };
+}
+
+const byScore = (a: SearchResult, b: SearchResult) => b.score - a.score;
+
+/**
+ * The `limit` best hits, best first, in the order a full (stable) sort would give: the cut-off
+ * score comes from a native sort of the scores alone, and only the hits above it are sorted.
+ */
+function best(hits: SearchResult[], limit: number): SearchResult[] {
+  if (hits.length <= limit) return hits.sort(byScore);
+  const scores = Float64Array.from(hits, (h) => h.score).sort();
+  const cut = scores[scores.length - limit]!;
+  return hits.filter((h) => h.score >= cut).sort(byScore).slice(0, limit);
 }
 
 /**
