@@ -50,14 +50,25 @@ export interface WaitOptions {
  * Waits until the page's highlight satisfies `until` and has not changed for `quietMs` (the
  * annotator works in slices and follows the page, so a first non-empty set may still grow).
  */
-export async function waitForHighlights(page: Page, opts: WaitOptions = {}): Promise<PaintedRange[]> {
-  const { until = (r) => r.length > 0, quietMs = 400, timeout = 15_000, name = MENTION_HIGHLIGHT } = opts;
+export function waitForHighlights(page: Page, opts: WaitOptions = {}): Promise<PaintedRange[]> {
+  const name = opts.name ?? MENTION_HIGHLIGHT;
+  return settleHighlights(() => paintedRanges(page, name), async () => page.url(), opts);
+}
+
+/**
+ * The waiting loop behind both drivers' `waitForHighlights`: reads the ranges every 50 ms until
+ * `until` holds and they stayed the same for `quietMs`; `where` names the page in the error.
+ */
+export async function settleHighlights(
+  read: () => Promise<PaintedRange[] | null>,
+  where: () => Promise<string>,
+  { until = (r) => r.length > 0, quietMs = 400, timeout = 15_000 }: Omit<WaitOptions, 'name'> = {},
+): Promise<PaintedRange[]> {
   const deadline = Date.now() + timeout;
   let last = '';
   let since = Date.now();
-  let ranges: PaintedRange[] = [];
   for (;;) {
-    ranges = (await paintedRanges(page, name)) ?? [];
+    const ranges = (await read()) ?? [];
     const key = JSON.stringify(ranges.map((r) => [r.text, r.within, r.connected]));
     if (key !== last) {
       last = key;
@@ -65,11 +76,9 @@ export async function waitForHighlights(page: Page, opts: WaitOptions = {}): Pro
     }
     if (until(ranges) && Date.now() - since >= quietMs) return ranges;
     if (Date.now() > deadline) {
-      throw new Error(
-        `Highlights did not settle as expected on ${page.url()} within ${timeout} ms; last seen: ${JSON.stringify(ranges.map((r) => r.text))}`,
-      );
+      throw new Error(`Highlights did not settle as expected on ${await where()} within ${timeout} ms; last seen: ${JSON.stringify(ranges.map((r) => r.text))}`);
     }
-    await page.waitForTimeout(50);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

@@ -1,4 +1,4 @@
-import { MENTION_HIGHLIGHT, type PaintedRange } from '../harness/highlights';
+import { MENTION_HIGHLIGHT, settleHighlights, type PaintedRange } from '../harness/highlights';
 import { CARD_HOST, type CardView, type Point } from '../harness/card';
 import { cardInPage, cardSettledInPage, optionsInPage, paintedRangesInPage } from '../harness/page-reads';
 import type { OptionsView } from '../harness/bundles';
@@ -13,31 +13,13 @@ export function paintedRanges(page: PageDriver, name = MENTION_HIGHLIGHT): Promi
   return page.evaluate(call(paintedRangesInPage, name));
 }
 
-/**
- * Waits until the page's highlights satisfy `until` and have not changed for `quietMs` (the
- * annotator works in slices, so a first non-empty set may still grow).
- */
-export async function waitForHighlights(
+/** `waitForHighlights` of the harness, on either driver. */
+export function waitForHighlights(
   page: PageDriver,
   until: (ranges: PaintedRange[]) => boolean = (r) => r.length > 0,
   { quietMs = 400, timeout = 15_000 } = {},
 ): Promise<PaintedRange[]> {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  let since = Date.now();
-  for (;;) {
-    const ranges = (await paintedRanges(page)) ?? [];
-    const key = JSON.stringify(ranges.map((r) => [r.text, r.within, r.connected]));
-    if (key !== last) {
-      last = key;
-      since = Date.now();
-    }
-    if (until(ranges) && Date.now() - since >= quietMs) return ranges;
-    if (Date.now() > deadline) {
-      throw new Error(`Highlights did not settle as expected on ${await page.url()} within ${timeout} ms; last seen: ${JSON.stringify(ranges.map((r) => r.text))}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return settleHighlights(() => paintedRanges(page), () => page.url(), { until, quietMs, timeout });
 }
 
 export function readCard(page: PageDriver): Promise<CardView | null> {
