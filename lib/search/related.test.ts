@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeService } from '../store/test-service';
-import { salientTerms } from './related';
+import { buildIndexes, type PassageIndexDoc } from './indexes';
+import { relatedPassages, salientTerms } from './related';
 
 // A paragraph as a news page about the supply chain would write it, naming Gina Raimondo.
 const SEMICONDUCTOR_PARAGRAPH =
@@ -13,6 +14,23 @@ describe('salientTerms', () => {
     expect(t).not.toContain('raimondo');
     expect(t).not.toContain('the');
     expect(salientTerms('In 2022 and 2023 the', new Set())).toEqual([]);
+  });
+});
+
+describe('relatedPassages', () => {
+  const passage = (id: string, text: string, extra: Partial<PassageIndexDoc> = {}): PassageIndexDoc => ({ id, text, title: '', heading: '', entities: '', ...extra });
+
+  it('relates passages by what they say, not by the title of the document they open', () => {
+    const ix = buildIndexes(
+      [
+        // An opening passage about something else, under a title full of the paragraph's words.
+        passage('opening', 'Background on the minister and his career in government.', { title: 'Semiconductor supply chains and chip investment' }),
+        passage('body', 'Semiconductor investment needs engineers and a resilient supply chain.'),
+      ],
+      [],
+    );
+    const ids = relatedPassages(ix, 'Chip makers said semiconductor investment depends on engineers and the supply chain.', new Set()).map((r) => r.id);
+    expect(ids).toEqual(['body']);
   });
 });
 

@@ -30,14 +30,15 @@ export function salientTerms(paragraph: string, leaveOut: ReadonlySet<string>, m
 
 /**
  * Corpus passages most related to a paragraph: an OR query of its salient terms over passage
- * text, headings and titles, best first, keeping passages that share at least two of them and
- * score close enough to the best.
+ * text and headings, best first, keeping passages that share at least two of them and score
+ * close enough to the best. Titles are left out: a document's title is indexed on its opening
+ * passage only, so matching it would lift that one passage for what the whole document is about.
  */
 export function relatedPassages(ix: CorpusIndexes, paragraph: string, leaveOut: ReadonlySet<string>, limit = 3): SearchResult[] {
   const query = salientTerms(paragraph, leaveOut);
   if (query.length < MIN_SHARED_TERMS) return [];
   const hits = ix.passages
-    .search(query.join(' '), { fields: ['text', 'heading', 'title'], boost: { text: 1, heading: 1.2, title: 0.8 }, combineWith: 'OR', prefix: false, fuzzy: false })
+    .search(query.join(' '), { fields: ['text', 'heading'], boost: { text: 1, heading: 1.2 }, combineWith: 'OR', prefix: false, fuzzy: false })
     .filter((r) => new Set(r.queryTerms).size >= MIN_SHARED_TERMS);
   const best = hits[0]?.score ?? 0;
   return hits.filter((r) => r.score >= best * MIN_SCORE_SHARE).slice(0, limit);
