@@ -156,6 +156,25 @@ describe('Annotator: density, placed once per heading list', () => {
     expect(painted(a)).toEqual([['Marcelo Ebrard', true], ['Marcelo Ebrard', false]]);
   });
 
+  it('starts no section at a heading the reader cannot see, and places added content as the first pass does', async () => {
+    const a = await annotate(
+      '<main><p>Marcelo Ebrard spoke.</p><div hidden><h2>Menu</h2></div><p id="again">Marcelo Ebrard again.</p>' +
+        '<div role="heading">Part two</div><p id="end">Marcelo Ebrard, later.</p></main>',
+    );
+    expect(painted(a)).toEqual([['Marcelo Ebrard', true], ['Marcelo Ebrard', false], ['Marcelo Ebrard', true]]);
+    // Added paragraphs are placed by position, not by a walk from the top: the same sections.
+    const added = (before: string, text: string) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.getElementById(before)!.after(p);
+    };
+    added('again', 'Marcelo Ebrard, added in the first section.');
+    added('end', 'Marcelo Ebrard, added in the second.');
+    await settle();
+    await a.idle();
+    expect(painted(a).map(([, p]) => p)).toEqual([true, false, false, true, false]);
+  });
+
   it('places mentions found in later slices among those already placed', async () => {
     document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<h3>S${i % 10 === 0 ? i : ''}</h3>`.repeat(i % 10 === 0 ? 1 : 0) + `<p>Gina Raimondo, paragraph ${i}.</p>`).join('');
     let t = 0;

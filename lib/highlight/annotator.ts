@@ -76,6 +76,8 @@ export class Annotator {
    * is not queried again (a query of a 1.5 MB page after every slice cost more than the slice).
    */
   private headingsStale = true;
+  /** Each heading's section (the one it starts), for the walk to place text as it reads it. */
+  private sectionStarts = new Map<Element, number>();
   private sectionByRange = new WeakMap<StaticRange, number>();
   /** Single highlights the reader hid with "not this", for this page view. */
   private hidden = new WeakSet<StaticRange>();
@@ -209,7 +211,8 @@ export class Annotator {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
       this.walks++;
-      const walk = createTextWalk(root, { onShadowRoot: (sr) => this.watchShadowRoot(sr), now: this.now });
+      this.refreshHeadings();
+      const walk = createTextWalk(root, { onShadowRoot: (sr) => this.watchShadowRoot(sr), now: this.now, sections: this.sectionStarts });
       for (;;) {
         const deadline = sliceStart + this.sliceMs;
         const batch: TextBatch | null = walk.next(deadline);
@@ -254,6 +257,8 @@ export class Annotator {
         endOffset: m.end - batch.starts[ei]!,
       });
       const entry: RawEntry = { range, alias: m.alias, nodes: batch.nodes.slice(si, ei + 1) };
+      const section = batch.sections[si]!;
+      if (section >= 0) this.sectionByRange.set(range, section);
       fresh.push(entry);
       for (const n of entry.nodes) {
         const list = this.byNode.get(n);
@@ -345,14 +350,7 @@ export class Annotator {
     if (this.density === 'all' || !accepted.length) return new Set(accepted);
     // Mentions are placed once and kept until the headings change: placing every mention again
     // on each publish (after each 8 ms slice of a long page) cost more than finding them.
-    if (this.headingsStale) {
-      const headings = Array.from(this.doc.querySelectorAll(SECTION_HEADINGS));
-      if (!sameNodes(headings, this.headings)) {
-        this.headings = headings;
-        this.sectionByRange = new WeakMap();
-      }
-      this.headingsStale = false;
-    }
+    this.refreshHeadings();
     const headings = this.headings;
     // The new ones, in document order like all of them, are placed in one merge with the
     // headings: a binary search for the first, then the heading pointer only moves forward.
@@ -374,6 +372,21 @@ export class Annotator {
     }
     const flags = paintedUnder(this.density, accepted.map((m, i) => ({ entity: m.entity, section: sections[i]! })));
     return new Set(accepted.filter((_, i) => flags[i]));
+  }
+
+  /**
+   * Reads the page's headings again after nodes were added or removed. Headings the walk never
+   * enters (hidden, in a form control, in code) start no section: the walk could not place text
+   * after them, and a reader does not see them.
+   */
+  private refreshHeadings(): void {
+    if (!this.headingsStale) return;
+    this.headingsStale = false;
+    const headings = Array.from(this.doc.querySelectorAll(SECTION_HEADINGS)).filter((h) => !isInSkippedSubtree(h));
+    if (sameNodes(headings, this.headings)) return;
+    this.headings = headings;
+    this.sectionStarts = new Map(headings.map((h, i) => [h, i + 1]));
+    this.sectionByRange = new WeakMap();
   }
 
   /** The node a mention is placed by: its text, or for text in a shadow root, the host in the document. */

@@ -52,4 +52,21 @@ describe('createTextWalk', () => {
     while (walk.next());
     expect(seen).toEqual([root]);
   });
+  it('gives each node the section of the last heading it passed, from 0 over the whole document', () => {
+    document.body.innerHTML = '<p>intro</p><h2>One</h2><p>first <b>part</b></p><h2>Two</h2><p>second</p>';
+    const [h1, h2] = document.querySelectorAll('h2');
+    const sections = new Map([[h1!, 1], [h2!, 2]]);
+    const walk = createTextWalk(document.body, { sections });
+    const batch = walk.next()!;
+    expect(batch.nodes.map((n, i) => [n.data, batch.sections[i]])).toEqual([
+      ['intro', 0], ['One', 1], ['first ', 1], ['part', 1], ['Two', 2], ['second', 2],
+    ]);
+  });
+  it('does not know the section of a part of the page until it meets a heading', () => {
+    document.body.innerHTML = '<h2>One</h2><div id="added"><p>before</p><h3>Three</h3><p>after</p></div>';
+    const sections = new Map([...document.querySelectorAll('h2, h3')].map((h, i) => [h, i + 1]));
+    const walk = createTextWalk(document.getElementById('added')!, { sections });
+    const batch = walk.next()!;
+    expect(batch.nodes.map((n, i) => [n.data, batch.sections[i]])).toEqual([['before', -1], ['Three', 2], ['after', 2]]);
+  });
 });

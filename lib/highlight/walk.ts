@@ -28,6 +28,8 @@ export interface TextBatch {
   text: string;
   nodes: Text[];
   starts: number[];
+  /** With `WalkOptions.sections`: each node's section, or -1 where the walk cannot tell. */
+  sections: number[];
 }
 
 export interface WalkOptions {
@@ -37,6 +39,12 @@ export interface WalkOptions {
   now?: () => number;
   /** Called for each open shadow root met, so the caller can walk it too. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Elements that start a section, each with the section it starts: the walk meets them in
+   * document order anyway, so it can tell each text node's section for free, where placing it
+   * afterwards costs `compareDocumentPosition` calls across the whole page.
+   */
+  sections?: ReadonlyMap<Element, number>;
 }
 
 /**
@@ -91,6 +99,10 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
     return SKIPPED_TAGS.has(tag) || tag.startsWith(OWN_UI_PREFIX) || skippedByAttribute.has(el);
   };
   const blockCache = new WeakMap<Node, Node>();
+  const sectionStarts = opts.sections;
+  // Before any heading of a walk over the whole document is section 0; a walk over a part of it
+  // (added content, a shadow root) does not know its section until it meets a heading.
+  let section = sectionStarts && (root === doc.body || root === doc.documentElement) ? 0 : -1;
   let done = false;
   let lastBlock: Node | null = null;
 
@@ -141,6 +153,7 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
       const parts: string[] = [];
       const nodes: Text[] = [];
       const starts: number[] = [];
+      const sections: number[] = [];
       let length = 0;
       let endsWithSpace = true;
       let visited = 0;
@@ -153,6 +166,7 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
             continue;
           }
           if (el.shadowRoot && opts.onShadowRoot) opts.onShadowRoot(el.shadowRoot);
+          if (sectionStarts) section = sectionStarts.get(el) ?? section;
           // <br> ends a word even with no whitespace around it ("Ebrard<br>Ken Salazar"); a
           // single line break, which a name may still span.
           if (el.tagName === 'BR' && length > 0) {
@@ -185,6 +199,7 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
         }
         nodes.push(node as Text);
         starts.push(length);
+        sections.push(section);
         parts.push(data);
         length += data.length;
         endsWithSpace = isSpace(data.charCodeAt(data.length - 1));
@@ -192,7 +207,7 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
       }
       pending = node;
       if (!node) done = true;
-      return nodes.length || !done ? { text: parts.join(''), nodes, starts } : null;
+      return nodes.length || !done ? { text: parts.join(''), nodes, starts, sections } : null;
     },
   };
 }
