@@ -17,7 +17,7 @@ import { max, median } from './stats';
 import { longestTask, startTrace } from './trace';
 
 const REPS = 15;
-const DENSE_REPS = 5;
+const DENSE_REPS = 15;
 const TRACED_REPS = 4;
 const ARTICLE_SENTENCES = 150;
 const DENSE_SENTENCES = 700;
