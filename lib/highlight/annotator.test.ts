@@ -33,6 +33,11 @@ describe('Annotator', () => {
     expect(texts(a)).toEqual(['Marcelo Ebrard', 'Gina Raimondo', 'HLED']);
     expect(document.body.innerHTML).toBe(html);
   });
+  it('counts an ambiguous acronym used as a name ("el DEAN") as the page’s core mention, as scan does', async () => {
+    expect(texts(await annotate('<p>El acuerdo se inscribe en el DEAN, dijo USAID.</p>'))).toEqual(['DEAN', 'USAID']);
+    current!.stop();
+    expect(texts(await annotate('<p>The DEAN of the faculty thanked USAID.</p>'))).toEqual([]);
+  });
   it('applies the page rules: peripheral entities need a core mention', async () => {
     expect(texts(await annotate('<p>USAID funded it.</p>'))).toEqual([]);
     current!.stop();

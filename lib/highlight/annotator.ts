@@ -1,4 +1,4 @@
-import { applyPageRules, scanText, type Matcher, type Rule } from '../match';
+import { applyPageRules, scanText, type Matcher, type RawMatch, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
 import { SECTION_HEADINGS, headingFollows, paintedUnder, sameNodes, sectionOf, type Density } from './density';
 import { yieldToPage } from './yield';
@@ -16,6 +16,8 @@ export interface PageMention {
 interface RawEntry {
   range: StaticRange;
   alias: number;
+  /** Kept for the page rules: an ambiguous acronym used as a name ("el DEAN") vouches for the page. */
+  vouches?: true;
   nodes: Text[];
 }
 
@@ -257,6 +259,7 @@ export class Annotator {
         endOffset: m.end - batch.starts[ei]!,
       });
       const entry: RawEntry = { range, alias: m.alias, nodes: batch.nodes.slice(si, ei + 1) };
+      if (m.vouches) entry.vouches = true;
       const section = batch.sections[si]!;
       if (section >= 0) this.sectionByRange.set(range, section);
       fresh.push(entry);
@@ -315,7 +318,7 @@ export class Annotator {
       this.inOrder = true;
     }
     const ordered = this.raw;
-    const rawMatches = ordered.map((e, i) => ({ start: i, end: i + 1, alias: e.alias }));
+    const rawMatches: RawMatch[] = ordered.map((e, i) => (e.vouches ? { start: i, end: i + 1, alias: e.alias, vouches: true } : { start: i, end: i + 1, alias: e.alias }));
     const accepted: PageMention[] = [];
     const next = new Map<StaticRange, PageMention>();
     const suppressed = this.opts.suppressed;

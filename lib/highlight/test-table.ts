@@ -7,7 +7,7 @@ export const testMatcher = compileMatcher(
   buildMatcherTable('test', [
     { id: 'marcelo-ebrard', type: 'person', scope: 'core', aliases: [a('Marcelo Ebrard'), a('Ebrard')] },
     { id: 'gina-raimondo', type: 'person', scope: 'core', aliases: [a('Gina Raimondo'), a('Raimondo')] },
-    { id: 'hled', type: 'program', scope: 'core', aliases: [a('HLED', { acronym: true })] },
+    { id: 'hled', type: 'program', scope: 'core', aliases: [a('HLED', { acronym: true }), a('DEAN', { acronym: true, titleCaseIsWord: true, ambiguous: 'word', lang: 'es' })] },
     { id: 'usaid', type: 'organization', scope: 'peripheral', aliases: [a('USAID', { acronym: true })] },
   ]),
 );
