@@ -180,6 +180,25 @@ describe('Annotator: density, placed once per heading list', () => {
     expect(painted(a).map(([, p]) => p)).toEqual([true, false, false, true, false]);
   });
 
+  it('places text read after a heading was added mid-walk by the new headings', async () => {
+    // The walk looks at the clock every 16 blocks and ends a slice about every 32 paragraphs; the
+    // text of the third slice is read after the heading list was renewed at the end of the second.
+    document.body.innerHTML = Array.from({ length: 120 }, (_, i) => `${i === 80 ? '<h2>Eighty</h2>' : ''}<p>Gina Raimondo, paragraph ${i}.</p>`).join('');
+    let t = 0;
+    let yields = 0;
+    // The page adds a heading above everything during the first pause of a walk in short slices.
+    const addHeadingOnce = async () => {
+      if (yields++ === 0) document.body.prepend(Object.assign(document.createElement('h2'), { textContent: 'Top' }));
+    };
+    current = new Annotator({ matcher: testMatcher, yieldToPage: addHeadingOnce, now: () => (t += 5) });
+    await current.start();
+    await settle();
+    await current.idle();
+    const flags = current.mentions().map((m) => current!.isPainted(m));
+    expect(yields).toBeGreaterThan(2);
+    expect(flags.map((f, i) => (f ? i : -1)).filter((i) => i >= 0)).toEqual([0, 80]);
+  });
+
   it('places mentions found in later slices among those already placed', async () => {
     document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<h3>S${i % 10 === 0 ? i : ''}</h3>`.repeat(i % 10 === 0 ? 1 : 0) + `<p>Gina Raimondo, paragraph ${i}.</p>`).join('');
     let t = 0;

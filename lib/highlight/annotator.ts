@@ -214,11 +214,12 @@ export class Annotator {
       if (!root.isConnected) continue;
       this.walks++;
       this.refreshHeadings();
-      const walk = createTextWalk(root, { onShadowRoot: (sr) => this.watchShadowRoot(sr), now: this.now, sections: this.sectionStarts });
+      const sections = this.sectionStarts;
+      const walk = createTextWalk(root, { onShadowRoot: (sr) => this.watchShadowRoot(sr), now: this.now, sections });
       for (;;) {
         const deadline = sliceStart + this.sliceMs;
         const batch: TextBatch | null = walk.next(deadline);
-        if (batch) this.scanBatch(batch);
+        if (batch) this.scanBatch(batch, sections);
         if (this.now() >= deadline) {
           this.publish();
           busy += this.now() - sliceStart;
@@ -245,7 +246,8 @@ export class Annotator {
     this.queue.push(root);
   }
 
-  private scanBatch(batch: TextBatch): void {
+  /** `sections` is the heading map the batch's walk placed its text by. */
+  private scanBatch(batch: TextBatch, sections: ReadonlyMap<Element, number>): void {
     for (const node of batch.nodes) if (this.byNode.has(node)) this.forget(node);
     if (!batch.nodes.length) return;
     const fresh: RawEntry[] = [];
@@ -260,8 +262,10 @@ export class Annotator {
       });
       const entry: RawEntry = { range, alias: m.alias, nodes: batch.nodes.slice(si, ei + 1) };
       if (m.vouches) entry.vouches = true;
+      // Headings added while a long walk was under way renumber the sections: the walk's own
+      // numbers are then left for paintedOf to redo.
       const section = batch.sections[si]!;
-      if (section >= 0) this.sectionByRange.set(range, section);
+      if (section >= 0 && sections === this.sectionStarts) this.sectionByRange.set(range, section);
       fresh.push(entry);
       for (const n of entry.nodes) {
         const list = this.byNode.get(n);
