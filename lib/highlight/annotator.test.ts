@@ -76,6 +76,22 @@ describe('Annotator', () => {
     expect(a.mentionAt(text, 8)?.entity).toBe(0);
     expect(a.mentionAt(text, 2)).toBeNull();
   });
+  it('keeps hit-testing right as the page changes after the first hover', async () => {
+    const a = await annotate('<p id="one">Today Marcelo Ebrard spoke.</p>');
+    const first = document.querySelector('#one')!.firstChild!;
+    expect(a.mentionAt(first, 8)?.entity).toBe(0);
+    const p = document.createElement('p');
+    p.textContent = 'Then Gina Raimondo answered.';
+    document.body.append(p);
+    await settle();
+    await a.idle();
+    expect(a.mentionAt(p.firstChild!, 7)?.entity).toBe(1);
+    first.textContent = 'Today nobody spoke at all.';
+    await settle();
+    await a.idle();
+    expect(a.mentionAt(first, 8)).toBeNull();
+    expect(texts(a)).toEqual(['Gina Raimondo']);
+  });
   it('stops completely: no mentions, no more work on new content', async () => {
     const a = await annotate('<p>Marcelo Ebrard</p>');
     a.stop();

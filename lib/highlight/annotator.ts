@@ -56,7 +56,12 @@ export class Annotator {
   private readonly now: () => number;
   private readonly yieldToPage: () => Promise<void>;
   private raw: RawEntry[] = [];
-  private byNode = new Map<Text, RawEntry[]>();
+  /**
+   * Raw entries by text node, for hit-testing and for forgetting text that is read again. Built
+   * on first use: the first pass over a page reads each node once and nothing hovers it yet, so
+   * indexing every mention then was work for nothing.
+   */
+  private byNode: Map<Text, RawEntry[]> | null = null;
   private accepted: PageMention[] = [];
   private acceptedByRange = new Map<StaticRange, PageMention>();
   /** Raw entries are in document order unless content was added out of order (mutations, shadow roots). */
@@ -116,7 +121,7 @@ export class Annotator {
     this.doc.defaultView?.CSS?.highlights?.delete(this.name);
     this.highlight = null;
     this.raw = [];
-    this.byNode.clear();
+    this.byNode = null;
     this.accepted = [];
     this.acceptedByRange.clear();
     this.painted.clear();
@@ -171,7 +176,7 @@ export class Annotator {
 
   /** The accepted mention covering `offset` of `node`, if any (hover and keyboard hit-testing). */
   mentionAt(node: Node, offset: number): PageMention | null {
-    for (const e of this.byNode.get(node as Text) ?? []) {
+    for (const e of this.nodeIndex().get(node as Text) ?? []) {
       const m = this.acceptedByRange.get(e.range);
       if (!m || !this.painted.has(m)) continue;
       const r = e.range;
@@ -248,8 +253,13 @@ export class Annotator {
 
   /** `sections` is the heading map the batch's walk placed its text by. */
   private scanBatch(batch: TextBatch, sections: ReadonlyMap<Element, number>): void {
-    for (const node of batch.nodes) if (this.byNode.has(node)) this.forget(node);
+    // Only a later walk (added content, a block read again) can meet text already read.
+    if (this.walks > 1) {
+      const index = this.nodeIndex();
+      for (const node of batch.nodes) if (index.has(node)) this.forget(node);
+    }
     if (!batch.nodes.length) return;
+    const index = this.byNode;
     const fresh: RawEntry[] = [];
     for (const m of scanText(this.opts.matcher, batch.text)) {
       const si = nodeIndexAt(batch, m.start);
@@ -267,11 +277,7 @@ export class Annotator {
       const section = batch.sections[si]!;
       if (section >= 0 && sections === this.sectionStarts) this.sectionByRange.set(range, section);
       fresh.push(entry);
-      for (const n of entry.nodes) {
-        const list = this.byNode.get(n);
-        if (list) list.push(entry);
-        else this.byNode.set(n, [entry]);
-      }
+      if (index) indexEntry(index, entry);
     }
     if (this.walks > 1) this.insertInOrder(fresh);
     else for (const e of fresh) this.raw.push(e);
@@ -304,10 +310,19 @@ export class Annotator {
     if (lo < raw.length - fresh.length && compareRanges(fresh[fresh.length - 1]!.range, raw[lo + fresh.length]!.range) > 0) this.inOrder = false;
   }
 
+  private nodeIndex(): Map<Text, RawEntry[]> {
+    if (!this.byNode) {
+      this.byNode = new Map();
+      for (const e of this.raw) indexEntry(this.byNode, e);
+    }
+    return this.byNode;
+  }
+
   private forget(node: Text): void {
-    const gone = new Set(this.byNode.get(node));
+    const index = this.nodeIndex();
+    const gone = new Set(index.get(node));
     this.raw = this.raw.filter((e) => !gone.has(e));
-    for (const e of gone) for (const n of e.nodes) this.byNode.delete(n);
+    for (const e of gone) for (const n of e.nodes) index.delete(n);
   }
 
   /**
@@ -410,7 +425,7 @@ export class Annotator {
     for (const r of records) {
       if (isOwnUi(r.target)) continue;
       if (r.type === 'characterData') {
-        if (this.byNode.has(r.target as Text)) this.forget(r.target as Text);
+        if (this.nodeIndex().has(r.target as Text)) this.forget(r.target as Text);
         // Re-read the whole block: a name can span inline markup ("Marcelo <b>Ebrard</b>").
         added.add(blockAncestor(r.target));
         continue;
@@ -424,7 +439,7 @@ export class Annotator {
     if (removed) {
       this.raw = this.raw.filter((e) => {
         const alive = e.nodes.every((n) => n.isConnected);
-        if (!alive) for (const n of e.nodes) this.byNode.delete(n);
+        if (!alive && this.byNode) for (const n of e.nodes) this.byNode.delete(n);
         return alive;
       });
     }
@@ -439,6 +454,14 @@ export class Annotator {
     const roots = [...added].filter((n) => n.isConnected && !isInSkippedSubtree(n) && !insideAnother(n));
     if (roots.length) for (const n of roots) void this.enqueue(n);
     else if (removed) this.publish();
+  }
+}
+
+function indexEntry(index: Map<Text, RawEntry[]>, entry: RawEntry): void {
+  for (const n of entry.nodes) {
+    const list = index.get(n);
+    if (list) list.push(entry);
+    else index.set(n, [entry]);
   }
 }
 

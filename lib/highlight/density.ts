@@ -11,12 +11,16 @@ export interface Placed {
   section: number;
 }
 
+/** Entity indexes stay below this (a catalog a hundred times today's is 5,000 entities). */
+const ENTITY_KEYS = 2 ** 20;
+
 /** For each mention (in document order), whether it is painted under `density`. */
 export function paintedUnder(density: Density, mentions: readonly Placed[]): boolean[] {
   if (density === 'all') return mentions.map(() => true);
-  const seen = new Set<string>();
+  // One number per (section, entity): a string key per mention was most of this function's time.
+  const seen = new Set<number>();
   return mentions.map((m) => {
-    const key = `${m.section}:${m.entity}`;
+    const key = m.section * ENTITY_KEYS + m.entity;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
