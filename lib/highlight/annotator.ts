@@ -1,4 +1,4 @@
-import { applyPageRules, scanText, type Matcher, type RawMatch, type Rule } from '../match';
+import { pageRuleVerdicts, scanText, type Matcher, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
 import { SECTION_HEADINGS, headingFollows, paintedUnder, sameNodes, sectionOf, type Density } from './density';
 import { yieldToPage } from './yield';
@@ -337,16 +337,19 @@ export class Annotator {
       this.inOrder = true;
     }
     const ordered = this.raw;
-    const rawMatches: RawMatch[] = ordered.map((e, i) => (e.vouches ? { start: i, end: i + 1, alias: e.alias, vouches: true } : { start: i, end: i + 1, alias: e.alias }));
+    const verdicts = pageRuleVerdicts(table, ordered);
     const accepted: PageMention[] = [];
     const next = new Map<StaticRange, PageMention>();
     const suppressed = this.opts.suppressed;
-    for (const m of applyPageRules(table, rawMatches)) {
-      if (this.types && !this.types.has(table.entities[m.entity]!.type)) continue;
-      const range = ordered[m.start]!.range;
+    for (let i = 0; i < ordered.length; i++) {
+      const rule = verdicts[i];
+      if (!rule) continue;
+      const { range, alias } = ordered[i]!;
+      const entity = table.aliases[alias]!.entity;
+      if (this.types && !this.types.has(table.entities[entity]!.type)) continue;
       if (this.hidden.has(range)) continue;
-      const mention = this.acceptedByRange.get(range) ?? { range, entity: m.entity, alias: m.alias, rule: m.rule };
-      if (mention.rule !== m.rule) mention.rule = m.rule;
+      const mention = this.acceptedByRange.get(range) ?? { range, entity, alias, rule };
+      if (mention.rule !== rule) mention.rule = rule;
       if (suppressed?.(mention)) continue;
       accepted.push(mention);
       next.set(range, mention);

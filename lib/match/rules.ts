@@ -19,8 +19,12 @@ export interface Mention extends RawMatch {
   rule: Rule;
 }
 
+/** What the page rules read of a match: its alias, and whether it vouches for the page. */
+export type PageRuleInput = Pick<RawMatch, 'alias' | 'vouches'>;
+
 /**
- * Page-level rules over all raw matches of one page (or one document):
+ * Page-level rules over all raw matches of one page (or one document), in order: for each, the
+ * rule that accepts it there, or null.
  * - peripheral entities count only on pages with a core mention;
  * - ambiguous names count only when the page names the entity unambiguously;
  * - ambiguous words count only on pages with a core mention.
@@ -28,7 +32,7 @@ export interface Mention extends RawMatch {
  * scan saw them used as a name (`vouches`: "el DEAN", see context.ts), so "DEAN" alone never
  * vouches for itself.
  */
-export function applyPageRules(table: MatcherTable, raw: readonly RawMatch[]): Mention[] {
+export function pageRuleVerdicts(table: MatcherTable, raw: readonly PageRuleInput[]): (Rule | null)[] {
   let coreOnPage = false;
   for (const m of raw) {
     const a = table.aliases[m.alias]!;
@@ -42,22 +46,22 @@ export function applyPageRules(table: MatcherTable, raw: readonly RawMatch[]): M
     const a = table.aliases[m.alias]!;
     if (!a.ambiguous && (coreOnPage || table.entities[a.entity]!.scope === 'core')) named.add(a.entity);
   }
-  const out: Mention[] = [];
-  for (const m of raw) {
+  return raw.map((m) => {
     const a = table.aliases[m.alias]!;
-    const e = table.entities[a.entity]!;
-    if (e.scope === 'peripheral' && !coreOnPage) continue;
-    let rule: Rule;
-    if (a.ambiguous === 'name') {
-      if (!named.has(a.entity)) continue;
-      rule = 'surname-with-full-name';
-    } else if (a.ambiguous === 'word') {
-      if (!coreOnPage) continue;
-      rule = 'word-with-core';
-    } else {
-      rule = a.acronym ? 'acronym' : 'name';
-    }
-    out.push({ ...m, entity: a.entity, rule });
-  }
+    if (table.entities[a.entity]!.scope === 'peripheral' && !coreOnPage) return null;
+    if (a.ambiguous === 'name') return named.has(a.entity) ? 'surname-with-full-name' : null;
+    if (a.ambiguous === 'word') return coreOnPage ? 'word-with-core' : null;
+    return a.acronym ? 'acronym' : 'name';
+  });
+}
+
+/** The matches of one page that its page rules accept, each with its entity and rule. */
+export function applyPageRules(table: MatcherTable, raw: readonly RawMatch[]): Mention[] {
+  const verdicts = pageRuleVerdicts(table, raw);
+  const out: Mention[] = [];
+  raw.forEach((m, i) => {
+    const rule = verdicts[i];
+    if (rule) out.push({ ...m, entity: table.aliases[m.alias]!.entity, rule });
+  });
   return out;
 }
