@@ -1,6 +1,6 @@
 import { pageRuleVerdicts, scanText, type Matcher, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
-import { SECTION_HEADINGS, headingFollows, paintedUnder, sameNodes, sectionOf, type Density } from './density';
+import { SECTION_HEADINGS, densityFilter, headingFollows, sameNodes, sectionOf, type Density } from './density';
 import { yieldToPage } from './yield';
 import { OWN_UI_PREFIX, blockAncestor, createTextWalk, isInSkippedSubtree, nodeIndexAt, type TextBatch } from './walk';
 
@@ -379,10 +379,10 @@ export class Annotator {
     const headings = this.headings;
     // The new ones, in document order like all of them, are placed in one merge with the
     // headings: a binary search for the first, then the heading pointer only moves forward.
-    const sections: number[] = new Array(accepted.length);
+    const isPainted = densityFilter(this.density);
+    const painted = new Set<PageMention>();
     let h = -1;
-    for (let i = 0; i < accepted.length; i++) {
-      const m = accepted[i]!;
+    for (const m of accepted) {
       let section = this.sectionByRange.get(m.range);
       if (section === undefined) {
         const node = this.anchorOf(m);
@@ -393,10 +393,9 @@ export class Annotator {
       } else if (h >= 0) {
         h = section;
       }
-      sections[i] = section;
+      if (isPainted(m.entity, section)) painted.add(m);
     }
-    const flags = paintedUnder(this.density, accepted.map((m, i) => ({ entity: m.entity, section: sections[i]! })));
-    return new Set(accepted.filter((_, i) => flags[i]));
+    return painted;
   }
 
   /**

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { SECTION_HEADINGS, paintedUnder, sameNodes, sectionOf } from './density';
+import { SECTION_HEADINGS, densityFilter, sameNodes, sectionOf, type Density } from './density';
 
-describe('paintedUnder', () => {
+describe('densityFilter', () => {
   // A page model: entity 0 named in every paragraph of three sections, entity 1 twice in section 1.
   const page = [
     { entity: 0, section: 0 },
@@ -14,12 +14,17 @@ describe('paintedUnder', () => {
     { entity: 0, section: 2 },
   ];
 
+  const paintedUnder = (density: Density) => {
+    const painted = densityFilter(density);
+    return page.map((m) => painted(m.entity, m.section));
+  };
+
   it('paints the first mention of each entity per section by default', () => {
-    expect(paintedUnder('first-per-section', page)).toEqual([true, false, true, true, false, false, true]);
+    expect(paintedUnder('first-per-section')).toEqual([true, false, true, true, false, false, true]);
   });
 
   it('paints every mention with the setting on', () => {
-    expect(paintedUnder('all', page)).toEqual(page.map(() => true));
+    expect(paintedUnder('all')).toEqual(page.map(() => true));
   });
 });
 

@@ -5,26 +5,23 @@
  */
 export type Density = 'first-per-section' | 'all';
 
-export interface Placed {
-  entity: number;
-  /** Index of the section the mention is in (0 before the first heading). */
-  section: number;
-}
-
 /** Entity indexes stay below this (a catalog a hundred times today's is 5,000 entities). */
 const ENTITY_KEYS = 2 ** 20;
 
-/** For each mention (in document order), whether it is painted under `density`. */
-export function paintedUnder(density: Density, mentions: readonly Placed[]): boolean[] {
-  if (density === 'all') return mentions.map(() => true);
-  // One number per (section, entity): a string key per mention was most of this function's time.
+/**
+ * Whether each mention, fed in document order, is painted under `density`: a function rather
+ * than a list, so the annotator decides as it places mentions without building one.
+ */
+export function densityFilter(density: Density): (entity: number, section: number) => boolean {
+  if (density === 'all') return () => true;
+  // One number per (section, entity): a string key per mention was most of the time spent here.
   const seen = new Set<number>();
-  return mentions.map((m) => {
-    const key = m.section * ENTITY_KEYS + m.entity;
+  return (entity, section) => {
+    const key = section * ENTITY_KEYS + entity;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
-  });
+  };
 }
 
 /** Selector of the elements that start a section. */
