@@ -76,8 +76,17 @@ export class Annotator {
   private density: Density;
   /** Mentions painted under the density setting (hover reaches only these). */
   private painted = new Set<PageMention>();
-  /** The headings the cached sections were placed among, and each placed mention's section. */
-  private headings: Node[] = [];
+  /**
+   * The page's headings, and each placed mention's section. A section is named by the heading
+   * that starts it: its index in this list plus one (0 before the first).
+   */
+  private headings: Element[] = [];
+  /**
+   * The headings a reader sees (not hidden, not in code or a control), which alone start
+   * sections: the walk never enters the others. Filtered only when a mention must be placed
+   * without the walk (content added later), as the check costs more than the rest of a first pass.
+   */
+  private visibleHeadings: Element[] | null = null;
   /**
    * Headings change only when nodes are added or removed: until the observer sees that, the list
    * is not queried again (a query of a 1.5 MB page after every slice cost more than the slice).
@@ -376,37 +385,36 @@ export class Annotator {
     // Mentions are placed once and kept until the headings change: placing every mention again
     // on each publish (after each 8 ms slice of a long page) cost more than finding them.
     this.refreshHeadings();
-    const headings = this.headings;
-    // The new ones, in document order like all of them, are placed in one merge with the
-    // headings: a binary search for the first, then the heading pointer only moves forward.
+    // Mentions the walk did not place, in document order like all of them, are placed in one
+    // merge with the visible headings: a binary search for the first of a run, then the heading
+    // pointer only moves forward.
     const isPainted = densityFilter(this.density);
     const painted = new Set<PageMention>();
     let h = -1;
     for (const m of accepted) {
       let section = this.sectionByRange.get(m.range);
       if (section === undefined) {
+        const visible = (this.visibleHeadings ??= this.headings.filter((el) => !isInSkippedSubtree(el)));
         const node = this.anchorOf(m);
-        if (h < 0) h = sectionOf(node, headings);
-        else while (h < headings.length && !headingFollows(headings[h]!, node)) h++;
-        section = h;
+        if (h < 0) h = sectionOf(node, visible);
+        else while (h < visible.length && !headingFollows(visible[h]!, node)) h++;
+        section = h === 0 ? 0 : this.sectionStarts.get(visible[h - 1]!)!;
         this.sectionByRange.set(m.range, section);
-      } else if (h >= 0) {
-        h = section;
+      } else {
+        h = -1;
       }
       if (isPainted(m.entity, section)) painted.add(m);
     }
     return painted;
   }
 
-  /**
-   * Reads the page's headings again after nodes were added or removed. Headings the walk never
-   * enters (hidden, in a form control, in code) start no section: the walk could not place text
-   * after them, and a reader does not see them.
-   */
+  /** Reads the page's headings again after nodes were added or removed. */
   private refreshHeadings(): void {
     if (!this.headingsStale) return;
     this.headingsStale = false;
-    const headings = Array.from(this.doc.querySelectorAll(SECTION_HEADINGS)).filter((h) => !isInSkippedSubtree(h));
+    const headings = Array.from(this.doc.querySelectorAll(SECTION_HEADINGS));
+    // Filtered again on demand after any change of the page's nodes.
+    this.visibleHeadings = null;
     if (sameNodes(headings, this.headings)) return;
     this.headings = headings;
     this.sectionStarts = new Map(headings.map((h, i) => [h, i + 1]));
