@@ -2,7 +2,7 @@ import { pageRuleVerdicts, scanText, type Matcher, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
 import { SECTION_HEADINGS, densityFilter, headingFollows, sameNodes, sectionOf, type Density } from './density';
 import { yieldToPage } from './yield';
-import { OWN_UI_PREFIX, blockAncestor, createTextWalk, isInSkippedSubtree, nodeIndexAt, type TextBatch } from './walk';
+import { OWN_UI_PREFIX, blockAncestor, createTextWalk, isInSkippedSubtree, type TextBatch } from './walk';
 
 /** One mention on the page, as painted. */
 export interface PageMention {
@@ -19,6 +19,9 @@ interface RawEntry {
   /** Kept for the page rules: an ambiguous acronym used as a name ("el DEAN") vouches for the page. */
   vouches?: true;
   nodes: Text[];
+  /** Its section, valid while `sectionsVersion` is the annotator's (see `paintedOf`). */
+  section: number;
+  sectionsVersion: number;
 }
 
 export interface AnnotatorOptions {
@@ -94,7 +97,8 @@ export class Annotator {
   private headingsStale = true;
   /** Each heading's section (the one it starts), for the walk to place text as it reads it. */
   private sectionStarts = new Map<Element, number>();
-  private sectionByRange = new WeakMap<StaticRange, number>();
+  /** Bumped whenever the headings change, which leaves every placed mention's section stale. */
+  private sectionsVersion = 0;
   /** Single highlights the reader hid with "not this", for this page view. */
   private hidden = new WeakSet<StaticRange>();
   private readonly roots = new Set<ShadowRoot>();
@@ -270,21 +274,32 @@ export class Annotator {
     if (!batch.nodes.length) return;
     const index = this.byNode;
     const fresh: RawEntry[] = [];
+    const { nodes, starts } = batch;
+    const lastNode = nodes.length - 1;
+    // Headings added while a long walk was under way renumber the sections: the walk's own
+    // numbers are then left for paintedOf to redo.
+    const placed = sections === this.sectionStarts;
+    // Matches come in text order, so the node holding each one is found by moving forward.
+    let si = 0;
     for (const m of scanText(this.opts.matcher, batch.text)) {
-      const si = nodeIndexAt(batch, m.start);
-      const ei = nodeIndexAt(batch, m.end - 1);
+      while (si < lastNode && starts[si + 1]! <= m.start) si++;
+      let ei = si;
+      while (ei < lastNode && starts[ei + 1]! < m.end) ei++;
       const range = new StaticRange({
-        startContainer: batch.nodes[si]!,
-        startOffset: m.start - batch.starts[si]!,
-        endContainer: batch.nodes[ei]!,
-        endOffset: m.end - batch.starts[ei]!,
+        startContainer: nodes[si]!,
+        startOffset: m.start - starts[si]!,
+        endContainer: nodes[ei]!,
+        endOffset: m.end - starts[ei]!,
       });
-      const entry: RawEntry = { range, alias: m.alias, nodes: batch.nodes.slice(si, ei + 1) };
-      if (m.vouches) entry.vouches = true;
-      // Headings added while a long walk was under way renumber the sections: the walk's own
-      // numbers are then left for paintedOf to redo.
       const section = batch.sections[si]!;
-      if (section >= 0 && sections === this.sectionStarts) this.sectionByRange.set(range, section);
+      const entry: RawEntry = {
+        range,
+        alias: m.alias,
+        nodes: si === ei ? [nodes[si]!] : nodes.slice(si, ei + 1),
+        section,
+        sectionsVersion: placed && section >= 0 ? this.sectionsVersion : -1,
+      };
+      if (m.vouches) entry.vouches = true;
       fresh.push(entry);
       if (index) indexEntry(index, entry);
     }
@@ -348,12 +363,14 @@ export class Annotator {
     const ordered = this.raw;
     const verdicts = pageRuleVerdicts(table, ordered);
     const accepted: PageMention[] = [];
+    const acceptedEntries: RawEntry[] = [];
     const next = new Map<StaticRange, PageMention>();
     const suppressed = this.opts.suppressed;
     for (let i = 0; i < ordered.length; i++) {
       const rule = verdicts[i];
       if (!rule) continue;
-      const { range, alias } = ordered[i]!;
+      const entry = ordered[i]!;
+      const { range, alias } = entry;
       const entity = table.aliases[alias]!.entity;
       if (this.types && !this.types.has(table.entities[entity]!.type)) continue;
       if (this.hidden.has(range)) continue;
@@ -361,9 +378,10 @@ export class Annotator {
       if (mention.rule !== rule) mention.rule = rule;
       if (suppressed?.(mention)) continue;
       accepted.push(mention);
+      acceptedEntries.push(entry);
       next.set(range, mention);
     }
-    const painted = this.paintedOf(accepted);
+    const painted = this.paintedOf(accepted, acceptedEntries);
     if (this.highlight) {
       // A page may clear `CSS.highlights` (its own highlighting code, or hostility): the reader's
       // highlights come back with the page's next change instead of staying lost.
@@ -380,7 +398,7 @@ export class Annotator {
   }
 
   /** The mentions painted under the density setting: the first per entity and section by default. */
-  private paintedOf(accepted: readonly PageMention[]): Set<PageMention> {
+  private paintedOf(accepted: readonly PageMention[], entries: readonly RawEntry[]): Set<PageMention> {
     if (this.density === 'all' || !accepted.length) return new Set(accepted);
     // Mentions are placed once and kept until the headings change: placing every mention again
     // on each publish (after each 8 ms slice of a long page) cost more than finding them.
@@ -391,15 +409,18 @@ export class Annotator {
     const isPainted = densityFilter(this.density);
     const painted = new Set<PageMention>();
     let h = -1;
-    for (const m of accepted) {
-      let section = this.sectionByRange.get(m.range);
-      if (section === undefined) {
+    for (let i = 0; i < accepted.length; i++) {
+      const m = accepted[i]!;
+      const entry = entries[i]!;
+      let section = entry.section;
+      if (entry.sectionsVersion !== this.sectionsVersion) {
         const visible = (this.visibleHeadings ??= this.headings.filter((el) => !isInSkippedSubtree(el)));
         const node = this.anchorOf(m);
         if (h < 0) h = sectionOf(node, visible);
         else while (h < visible.length && !headingFollows(visible[h]!, node)) h++;
         section = h === 0 ? 0 : this.sectionStarts.get(visible[h - 1]!)!;
-        this.sectionByRange.set(m.range, section);
+        entry.section = section;
+        entry.sectionsVersion = this.sectionsVersion;
       } else {
         h = -1;
       }
@@ -418,7 +439,7 @@ export class Annotator {
     if (sameNodes(headings, this.headings)) return;
     this.headings = headings;
     this.sectionStarts = new Map(headings.map((h, i) => [h, i + 1]));
-    this.sectionByRange = new WeakMap();
+    this.sectionsVersion++;
   }
 
   /** The node a mention is placed by: its text, or for text in a shadow root, the host in the document. */

@@ -94,35 +94,15 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
   // Attribute checks on every element are most of a walk's cost; one native query finds the few
   // elements they would catch (read at the start of the walk: a walk is short-lived).
   const skippedByAttribute = new Set<Element>('querySelectorAll' in root ? (root as ParentNode).querySelectorAll(SKIPPED_BY_ATTRIBUTE) : []);
-  const skip = (el: Element): boolean => {
-    const tag = el.tagName;
-    return SKIPPED_TAGS.has(tag) || tag.startsWith(OWN_UI_PREFIX) || skippedByAttribute.has(el);
-  };
-  const blockCache = new WeakMap<Node, Node>();
+  // Each element's block, set as the walk enters it: its parent was entered before it, so a text
+  // node's block is one lookup of its parent, where climbing its ancestors cost most of a walk.
+  const blockOf = new Map<Node, Node>([[root, root]]);
   const sectionStarts = opts.sections;
   // Before any heading of a walk over the whole document is section 0; a walk over a part of it
   // (added content, a shadow root) does not know its section until it meets a heading.
   let section = sectionStarts && (root === doc.body || root === doc.documentElement) ? 0 : -1;
   let done = false;
   let lastBlock: Node | null = null;
-
-  const blockOf = (node: Node): Node => {
-    let el = node.parentNode;
-    const chain: Node[] = [];
-    while (el && el !== root) {
-      const cached = blockCache.get(el);
-      if (cached) {
-        for (const c of chain) blockCache.set(c, cached);
-        return cached;
-      }
-      chain.push(el);
-      if (el.nodeType === 1 && BLOCK_TAGS.has((el as Element).tagName)) break;
-      el = el.parentNode;
-    }
-    const block = el ?? root;
-    for (const c of chain) blockCache.set(c, block);
-    return block;
-  };
 
   /** Moves past the current node's subtree. */
   const skipChildren = (): Node | null => {
@@ -161,15 +141,17 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
       while (node) {
         if (node.nodeType === 1) {
           const el = node as Element;
-          if (skip(el)) {
+          const tag = el.tagName;
+          if (SKIPPED_TAGS.has(tag) || tag.startsWith(OWN_UI_PREFIX) || skippedByAttribute.has(el)) {
             node = skipChildren();
             continue;
           }
           if (el.shadowRoot && opts.onShadowRoot) opts.onShadowRoot(el.shadowRoot);
           if (sectionStarts) section = sectionStarts.get(el) ?? section;
+          blockOf.set(el, BLOCK_TAGS.has(tag) ? el : (blockOf.get(el.parentNode!) ?? root));
           // <br> ends a word even with no whitespace around it ("Ebrard<br>Ken Salazar"); a
           // single line break, which a name may still span.
-          if (el.tagName === 'BR' && length > 0) {
+          if (tag === 'BR' && length > 0) {
             parts.push('\n');
             length += 1;
             endsWithSpace = true;
@@ -187,7 +169,7 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
           node = walker.nextNode();
           continue;
         }
-        const block = blockOf(node);
+        const block = blockOf.get(node.parentNode!) ?? root;
         if (block !== lastBlock) {
           // A batch ends only between blocks, so no name is ever cut in two.
           if (length >= maxChars || (length > 0 && (++visited & 15) === 0 && now() > deadline)) break;
@@ -224,16 +206,4 @@ const NON_SPACE = /[^ \t\n\r\f]/;
  */
 function hasNonSpace(data: string): boolean {
   return data.length > 0 && (!isSpace(data.charCodeAt(0)) || NON_SPACE.test(data));
-}
-
-/** Index of the text node holding offset `at` of a batch (binary search over `starts`). */
-export function nodeIndexAt(batch: TextBatch, at: number): number {
-  let lo = 0;
-  let hi = batch.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (batch.starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
