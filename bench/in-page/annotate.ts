@@ -5,7 +5,7 @@
  */
 import { Annotator } from '../../lib/highlight/annotator';
 import { createTextWalk, type TextBatch } from '../../lib/highlight/walk';
-import { yieldToPage as defaultYield } from '../../lib/highlight/yield';
+import { nextFrame, yieldToPage as defaultYield } from '../../lib/highlight/yield';
 import { compileMatcher, scanText, type Matcher, type MatcherTable } from '../../lib/match';
 
 declare const Mark: new (ctx: Element) => {
@@ -58,18 +58,19 @@ async function settle() {
 
 /**
  * The extension: `new Annotator(...).start(document.body)` as the content script runs it, with
- * the default yield (`lib/highlight/yield.ts`) wrapped to record each busy slice.
+ * the default yield and frame wait (`lib/highlight/yield.ts`) wrapped to record each busy slice.
  */
 async function runExtension(arg: { mark?: boolean }) {
   const slices: number[] = [];
   let sliceStart = 0;
-  const yieldToPage = () => {
+  const recorded = <T>(wait: () => Promise<T>) => () => {
     slices.push(performance.now() - sliceStart);
-    return defaultYield().then(() => {
+    return wait().then((v) => {
       sliceStart = performance.now();
+      return v;
     });
   };
-  annotator = new Annotator({ matcher: matcher!, yieldToPage });
+  annotator = new Annotator({ matcher: matcher!, yieldToPage: recorded(defaultYield), waitForFrame: recorded(() => nextFrame(window)) });
   let firstPaint = 0;
   if (arg.mark) performance.mark('hled-annotate-start');
   const t0 = performance.now();

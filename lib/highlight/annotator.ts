@@ -1,7 +1,7 @@
 import { pageRuleVerdicts, scanText, type Matcher, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
 import { SECTION_HEADINGS, densityFilter, headingFollows, sameNodes, sectionOf, type Density } from './density';
-import { yieldToPage } from './yield';
+import { nextFrame, yieldToPage } from './yield';
 import { OWN_UI_PREFIX, blockAncestor, createTextWalk, isInSkippedSubtree, type TextBatch } from './walk';
 
 /** One mention on the page, as painted. */
@@ -41,6 +41,15 @@ export interface AnnotatorOptions {
   onChange?: (mentions: readonly PageMention[]) => void;
   /** How to yield between slices; a macrotask by default. */
   yieldToPage?: () => Promise<void>;
+  /**
+   * How to let the page paint a frame, which the pass does once `frameMs` have gone by without
+   * one; resolves with false when no frame came (a throttled frame). Waits for the browser's next
+   * frame by default, and never where `yieldToPage` is given without it (tests that drive the
+   * slices themselves).
+   */
+  waitForFrame?: (() => Promise<boolean>) | null;
+  /** Longest stretch of a pass without a frame painted, in ms: one slice (`sliceMs`) by default. */
+  frameMs?: number;
   now?: () => number;
 }
 
@@ -58,6 +67,13 @@ export class Annotator {
   private readonly sliceMs: number;
   private readonly now: () => number;
   private readonly yieldToPage: () => Promise<void>;
+  private readonly waitForFrame: (() => Promise<boolean>) | null;
+  private readonly frameMs: number;
+  /** When the page last painted a frame, as far as the annotator saw (see `letPageRun`). */
+  private lastFrameAt = 0;
+  private frameProbe = false;
+  /** A frame wait timed out (an offscreen frame the browser does not render): no waiting until one is painted. */
+  private framesStalled = false;
   private raw: RawEntry[] = [];
   /**
    * Raw entries by text node, for hit-testing and for forgetting text that is read again. Built
@@ -111,6 +127,10 @@ export class Annotator {
     this.sliceMs = opts.sliceMs ?? 8;
     this.now = opts.now ?? (() => performance.now());
     this.yieldToPage = opts.yieldToPage ?? yieldToPage;
+    const view = this.doc.defaultView;
+    const frames = typeof view?.requestAnimationFrame === 'function' && !opts.yieldToPage ? () => nextFrame(view) : null;
+    this.waitForFrame = opts.waitForFrame === undefined ? frames : opts.waitForFrame;
+    this.frameMs = opts.frameMs ?? this.sliceMs;
     this.types = opts.types;
     this.density = opts.density ?? 'first-per-section';
   }
@@ -227,6 +247,7 @@ export class Annotator {
   private async drain(): Promise<void> {
     let busy = 0;
     let sliceStart = this.now();
+    this.lastFrameAt = sliceStart;
     while (this.queue.length && !this.stopped) {
       const root = this.queue.shift()!;
       if (!root.isConnected) continue;
@@ -241,7 +262,7 @@ export class Annotator {
         if (this.now() >= deadline) {
           this.publish();
           busy += this.now() - sliceStart;
-          await this.yieldToPage();
+          await this.letPageRun();
           if (this.stopped) return;
           sliceStart = this.now();
         }
@@ -251,6 +272,34 @@ export class Annotator {
     this.publish();
     busy += this.now() - sliceStart;
     this.busyMs = busy;
+  }
+
+  /**
+   * Gives the page its turn between two slices. A yield alone lets input through, but Chromium
+   * runs a yielded continuation before rendering: a pass of many slices painted no frame until
+   * it was done (75 ms on the dense bench page). So once `frameMs` have passed without a frame,
+   * the pass waits for one (by default after each slice: the page's next frame then comes one
+   * slice after the start, at the cost of a longer pass); a frame the page paints on its own
+   * during a yield is noticed by a probe, so no wait follows it.
+   */
+  private async letPageRun(): Promise<void> {
+    const view = this.doc.defaultView;
+    if (this.waitForFrame && this.doc.visibilityState !== 'hidden') {
+      if (!this.framesStalled && this.now() - this.lastFrameAt >= this.frameMs) {
+        this.framesStalled = !(await this.waitForFrame());
+        this.lastFrameAt = this.now();
+        return;
+      }
+      if (!this.frameProbe && typeof view?.requestAnimationFrame === 'function') {
+        this.frameProbe = true;
+        view.requestAnimationFrame(() => {
+          this.frameProbe = false;
+          this.framesStalled = false;
+          this.lastFrameAt = this.now();
+        });
+      }
+    }
+    await this.yieldToPage();
   }
 
   /** Open shadow roots met on the page (hit-testing must name them to see text inside). */

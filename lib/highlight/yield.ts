@@ -17,3 +17,29 @@ export function yieldToPage(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/**
+ * Resolves with true just after the browser's next frame is painted: a task queued from a
+ * frame's animation callbacks runs once that frame is on screen. A hidden tab or a throttled
+ * frame may paint nothing for a long time, so the wait ends after `timeoutMs` regardless, with false.
+ */
+export function nextFrame(view: Window, timeoutMs = 100): Promise<boolean> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (painted: boolean) => {
+      if (done) return;
+      done = true;
+      view.clearTimeout(timer);
+      resolve(painted);
+    };
+    const timer = view.setTimeout(() => finish(false), timeoutMs);
+    view.requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        finish(true);
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+}
