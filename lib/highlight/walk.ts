@@ -94,9 +94,12 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
   // Attribute checks on every element are most of a walk's cost; one native query finds the few
   // elements they would catch (read at the start of the walk: a walk is short-lived).
   const skippedByAttribute = new Set<Element>('querySelectorAll' in root ? (root as ParentNode).querySelectorAll(SKIPPED_BY_ATTRIBUTE) : []);
-  // Each element's block, set as the walk enters it: its parent was entered before it, so a text
-  // node's block is one lookup of its parent, where climbing its ancestors cost most of a walk.
+  // The block of each element that holds text, found by climbing to the nearest block once per
+  // element; a text node with the same parent as the one before it (text around an image or a
+  // <br>) skips even the lookup.
+  // Recording every element's block as the walk entered it was slower: most elements hold no text.
   const blockOf = new Map<Node, Node>([[root, root]]);
+  let lastParent: Node | null = null;
   const sectionStarts = opts.sections;
   // Before any heading of a walk over the whole document is section 0; a walk over a part of it
   // (added content, a shadow root) does not know its section until it meets a heading.
@@ -148,7 +151,6 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
           }
           if (el.shadowRoot && opts.onShadowRoot) opts.onShadowRoot(el.shadowRoot);
           if (sectionStarts) section = sectionStarts.get(el) ?? section;
-          blockOf.set(el, BLOCK_TAGS.has(tag) ? el : (blockOf.get(el.parentNode!) ?? root));
           // <br> ends a word even with no whitespace around it ("Ebrard<br>Ken Salazar"); a
           // single line break, which a name may still span.
           if (tag === 'BR' && length > 0) {
@@ -169,7 +171,19 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
           node = walker.nextNode();
           continue;
         }
-        const block = blockOf.get(node.parentNode!) ?? root;
+        const parent = node.parentNode!;
+        let block: Node;
+        if (parent === lastParent) block = lastBlock!;
+        else {
+          let b = blockOf.get(parent);
+          if (b === undefined) {
+            let el: Node | null = parent;
+            while (el && el !== root && !(el.nodeType === 1 && BLOCK_TAGS.has((el as Element).tagName))) el = el.parentNode;
+            b = el ?? root;
+            blockOf.set(parent, b);
+          }
+          block = b;
+        }
         if (block !== lastBlock) {
           // A batch ends only between blocks, so no name is ever cut in two.
           if (length >= maxChars || (length > 0 && (++visited & 15) === 0 && now() > deadline)) break;
@@ -179,6 +193,7 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
           }
           lastBlock = block;
         }
+        lastParent = parent;
         nodes.push(node as Text);
         starts.push(length);
         sections.push(section);
