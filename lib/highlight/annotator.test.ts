@@ -228,40 +228,36 @@ describe('Annotator: density, placed once per heading list', () => {
 });
 
 describe('Annotator pacing: the page paints between slices', () => {
-  const page = () => Array.from({ length: 120 }, (_, i) => `<p>Gina Raimondo, paragraph ${i}.</p>`).join('');
-
-  it('waits for a frame once a slice has gone by without one, and finds the same mentions', async () => {
-    document.body.innerHTML = page();
+  /** An annotator over 120 paragraphs on a clock that moves 5 ms a read, recording each pause. */
+  function paced(framePainted: boolean) {
+    document.body.innerHTML = Array.from({ length: 120 }, (_, i) => `<p>Gina Raimondo, paragraph ${i}.</p>`).join('');
     let t = 0;
     const calls: string[] = [];
     current = new Annotator({
       matcher: testMatcher,
       now: () => (t += 5),
       yieldToPage: async () => void calls.push('yield'),
-      waitForFrame: async () => (calls.push('frame'), true),
+      waitForFrame: async () => (calls.push('frame'), framePainted),
     });
-    await current.start();
-    expect(current.mentions()).toHaveLength(120);
+    return { annotator: current, calls };
+  }
+
+  it('waits for a frame once a slice has gone by without one, and finds the same mentions', async () => {
+    const { annotator, calls } = paced(true);
+    await annotator.start();
+    expect(annotator.mentions()).toHaveLength(120);
     expect(calls.length).toBeGreaterThan(2);
     // Every slice takes more than `sliceMs` on this clock, so each pause is a frame.
     expect(calls.every((c) => c === 'frame')).toBe(true);
   });
 
   it('does not wait for frames in a hidden tab, where none come', async () => {
-    document.body.innerHTML = page();
     const hidden = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     try {
-      let t = 0;
-      const calls: string[] = [];
-      current = new Annotator({
-        matcher: testMatcher,
-        now: () => (t += 5),
-        yieldToPage: async () => void calls.push('yield'),
-        waitForFrame: async () => (calls.push('frame'), true),
-      });
-      await current.start();
-      expect(current.mentions()).toHaveLength(120);
+      const { annotator, calls } = paced(true);
+      await annotator.start();
+      expect(annotator.mentions()).toHaveLength(120);
       expect(calls.length).toBeGreaterThan(2);
       expect(calls).not.toContain('frame');
     } finally {
@@ -271,17 +267,9 @@ describe('Annotator pacing: the page paints between slices', () => {
   });
 
   it('stops waiting for frames after one never came (a frame the browser does not render)', async () => {
-    document.body.innerHTML = page();
-    let t = 0;
-    const calls: string[] = [];
-    current = new Annotator({
-      matcher: testMatcher,
-      now: () => (t += 5),
-      yieldToPage: async () => void calls.push('yield'),
-      waitForFrame: async () => (calls.push('frame'), false),
-    });
-    await current.start();
-    expect(current.mentions()).toHaveLength(120);
+    const { annotator, calls } = paced(false);
+    await annotator.start();
+    expect(annotator.mentions()).toHaveLength(120);
     expect(calls[0]).toBe('frame');
     expect(calls.filter((c) => c === 'frame')).toHaveLength(1);
     expect(calls.length).toBeGreaterThan(2);

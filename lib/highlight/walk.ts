@@ -72,9 +72,13 @@ export function blockAncestor(node: Node): Node {
 /** Elements skipped for an attribute (hidden, editable), as a selector the browser matches natively. */
 const SKIPPED_BY_ATTRIBUTE = '[hidden], [contenteditable]:not([contenteditable="false"])';
 
+/** Elements skipped for their tag name alone: code, form fields, embedded content, our own UI. */
+function isSkippedTag(tag: string): boolean {
+  return SKIPPED_TAGS.has(tag) || tag.startsWith(OWN_UI_PREFIX);
+}
+
 function isSkipped(el: Element): boolean {
-  const tag = el.tagName;
-  if (SKIPPED_TAGS.has(tag) || tag.startsWith(OWN_UI_PREFIX)) return true;
+  if (isSkippedTag(el.tagName)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -145,7 +149,7 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
         if (node.nodeType === 1) {
           const el = node as Element;
           const tag = el.tagName;
-          if (SKIPPED_TAGS.has(tag) || tag.startsWith(OWN_UI_PREFIX) || skippedByAttribute.has(el)) {
+          if (isSkippedTag(tag) || skippedByAttribute.has(el)) {
             node = skipChildren();
             continue;
           }

@@ -8,14 +8,17 @@
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  return new Promise(afterTask);
+}
+
+/** Calls `then` from a task of its own: a message to ourselves, queued now. */
+function afterTask(then: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    then();
+  };
+  channel.port2.postMessage(null);
 }
 
 /**
@@ -33,13 +36,6 @@ export function nextFrame(view: Window, timeoutMs = 100): Promise<boolean> {
       resolve(painted);
     };
     const timer = view.setTimeout(() => finish(false), timeoutMs);
-    view.requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        finish(true);
-      };
-      channel.port2.postMessage(null);
-    });
+    view.requestAnimationFrame(() => afterTask(() => finish(true)));
   });
 }
