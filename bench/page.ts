@@ -78,12 +78,18 @@ export interface BenchPage {
   sources: string[];
 }
 
-/** The large page with `sentences` inserted sentences (≈150 for the article, many more for the dense variant). */
-export function buildPage(sentences: number): BenchPage {
-  const host = strip(readFileSync(path.join(PAGES_DIR, HOST), 'utf8'));
-  const appended = bodyAndStyles(readFileSync(path.join(PAGES_DIR, APPENDED), 'utf8'));
-  const close = host.toLowerCase().lastIndexOf('</body>');
-  const combined = close >= 0 ? `${host.slice(0, close)}\n${appended}\n${host.slice(close)}` : `${host}\n${appended}`;
+/**
+ * The large page with `sentences` inserted sentences (≈150 for the article, many more for the
+ * dense variant); other pages of `../shared/pages/` can host it, each appended one adding its body.
+ */
+export function buildPage(sentences: number, sources: readonly string[] = [HOST, APPENDED]): BenchPage {
+  const [first, ...rest] = sources;
+  let combined = strip(readFileSync(path.join(PAGES_DIR, first!), 'utf8'));
+  for (const name of rest) {
+    const appended = bodyAndStyles(readFileSync(path.join(PAGES_DIR, name), 'utf8'));
+    const close = combined.toLowerCase().lastIndexOf('</body>');
+    combined = close >= 0 ? `${combined.slice(0, close)}\n${appended}\n${combined.slice(close)}` : `${combined}\n${appended}`;
+  }
   const { html, paragraphs } = insertSentences(combined, sentences);
-  return { html, bytes: Buffer.byteLength(html, 'utf8'), sentences, paragraphs, sources: [HOST, APPENDED] };
+  return { html, bytes: Buffer.byteLength(html, 'utf8'), sentences, paragraphs, sources: [...sources] };
 }

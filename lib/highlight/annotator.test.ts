@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Annotator } from './annotator';
 import { testMatcher } from './test-table';
+import { buildMatcherTable, compileMatcher } from '../match';
 
 const immediate = () => Promise.resolve();
 let current: Annotator | null = null;
@@ -273,5 +274,59 @@ describe('Annotator pacing: the page paints between slices', () => {
     expect(calls[0]).toBe('frame');
     expect(calls.filter((c) => c === 'frame')).toHaveLength(1);
     expect(calls.length).toBeGreaterThan(2);
+  });
+});
+
+describe('Annotator: publishing slice by slice gives what one publish of the whole page gives', () => {
+  const aliases = (text: string, extra: Record<string, unknown> = {}) => ({ text, lang: 'any' as const, acronym: false, titleCaseIsWord: false, ...extra });
+  // An ambiguous surname, a peripheral entity and an ambiguous word: each can change verdicts
+  // already published once a later slice brings a full name or a first core mention.
+  const matcher = compileMatcher(
+    buildMatcherTable('test', [
+      { id: 'ken-salazar', type: 'person', scope: 'core', aliases: [aliases('Ken Salazar'), aliases('Salazar', { ambiguous: 'name' })] },
+      { id: 'gina-raimondo', type: 'person', scope: 'core', aliases: [aliases('Gina Raimondo'), aliases('Raimondo', { ambiguous: 'name' })] },
+      { id: 'hled', type: 'program', scope: 'core', aliases: [aliases('HLED', { acronym: true }), aliases('DEAN', { acronym: true, titleCaseIsWord: true, ambiguous: 'word', lang: 'es' })] },
+      { id: 'usaid', type: 'organization', scope: 'peripheral', aliases: [aliases('USAID', { acronym: true })] },
+      { id: 'fda', type: 'organization', scope: 'peripheral', aliases: [aliases('FDA', { acronym: true })] },
+    ]),
+  );
+  // The first phrases change no verdict on their own; the last ones change earlier ones.
+  const phrases = ['Salazar said so.', 'USAID paid.', 'The FDA agreed.', 'Raimondo agreed.', 'The DEAN of the school.', 'Nothing here.', 'Ken Salazar spoke.', 'The HLED met.', 'Gina Raimondo left.'];
+  const quiet = 6;
+  const view = (a: Annotator) => a.mentions().map((m) => `${rangeText(m.range)}:${m.rule}:${a.isPainted(m) ? 'painted' : 'kept'}`);
+
+  it('on random pages of names, surnames, peripheral entities and headings', async () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let page = 0; page < 25; page++) {
+      // Up to the page's turning point, only phrases that vouch for nothing.
+      const turn = random(80);
+      const blocks: string[] = [];
+      for (let b = 0; b < 80; b++) {
+        const pool = b < turn ? quiet : phrases.length;
+        if (random(6) === 0) blocks.push(`<h2>Part ${b}</h2>`);
+        else blocks.push(`<p>${Array.from({ length: 1 + random(3) }, () => phrases[random(pool)]).join(' ')}</p>`);
+      }
+      document.body.innerHTML = blocks.join('');
+      let t = 0;
+      // Every read of the clock advances 3 ms: slices of a block or two, each published.
+      current = new Annotator({ matcher, yieldToPage: immediate, now: () => (t += 3) });
+      await current.start();
+      const sliced = view(current);
+      current.stop();
+      current = new Annotator({ matcher, yieldToPage: immediate, now: () => 0 });
+      await current.start();
+      expect(sliced, `page ${page}: ${document.body.textContent}`).toEqual(view(current));
+      current.stop();
+      current = null;
+    }
+  });
+
+  it('when a later slice brings the first core mention of the page', async () => {
+    document.body.innerHTML = `${'<p>USAID paid. The DEAN of the school.</p>'.repeat(60)}<p>The HLED met.</p>`;
+    let t = 0;
+    current = new Annotator({ matcher, yieldToPage: immediate, now: () => (t += 3) });
+    await current.start();
+    expect(current.mentions().map((m) => m.rule)).toEqual([...Array.from({ length: 60 }, () => ['acronym', 'word-with-core']).flat(), 'acronym']);
   });
 });

@@ -1,4 +1,4 @@
-import { pageRuleVerdicts, scanText, type Matcher, type Rule } from '../match';
+import { namedEntity, isCoreMention, pageRuleState, ruleOf, scanText, type Matcher, type PageRuleState, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
 import { SECTION_HEADINGS, densityFilter, headingFollows, sameNodes, sectionOf, type Density } from './density';
 import { nextFrame, yieldToPage } from './yield';
@@ -115,6 +115,21 @@ export class Annotator {
   private sectionStarts = new Map<Element, number>();
   /** Bumped whenever the headings change, which leaves every placed mention's section stale. */
   private sectionsVersion = 0;
+  /**
+   * What the last publish left, so the next one can take only the entries appended since (a pass
+   * publishes after every slice, and redoing the whole page each time grew with the square of its
+   * mentions): the page rules' state, the raw entries it covered, the density filter fed with
+   * every accepted mention in order, the sections those were placed by, and the entities with an
+   * ambiguous name among them (a full name of one of those changes an earlier verdict). Null
+   * whenever anything but an append changed, which makes the next publish a full one.
+   */
+  private published: {
+    rules: PageRuleState;
+    count: number;
+    isPainted: (entity: number, section: number) => boolean;
+    sectionsVersion: number;
+    ambiguousNames: Set<number>;
+  } | null = null;
   /** Single highlights the reader hid with "not this", for this page view. */
   private hidden = new WeakSet<StaticRange>();
   private readonly roots = new Set<ShadowRoot>();
@@ -158,6 +173,7 @@ export class Annotator {
     this.accepted = [];
     this.acceptedByRange.clear();
     this.painted.clear();
+    this.published = null;
     this.queue = [];
   }
 
@@ -186,24 +202,28 @@ export class Annotator {
   setDensity(density: Density): void {
     if (density === this.density) return;
     this.density = density;
+    this.published = null;
     this.publish();
   }
 
   /** Hides one highlight for this page view ("not this"). */
   hide(m: PageMention): void {
     this.hidden.add(m.range);
+    this.published = null;
     this.publish();
   }
 
   /** Re-applies the reader's corrections after they changed. */
   setSuppressed(suppressed: ((m: PageMention) => boolean) | undefined): void {
     this.opts.suppressed = suppressed;
+    this.published = null;
     this.publish();
   }
 
   /** Shows only these entity types from now on (settings applied live). */
   setTypes(types: ReadonlySet<EntityType> | undefined): void {
     this.types = types;
+    this.published = null;
     this.publish();
   }
 
@@ -379,6 +399,7 @@ export class Annotator {
       else hi = mid;
     }
     raw.splice(lo, 0, ...fresh);
+    this.published = null;
     // Mentions of this batch interleaved with others (text around a shadow root, say): sort once.
     if (lo < raw.length - fresh.length && compareRanges(fresh[fresh.length - 1]!.range, raw[lo + fresh.length]!.range) > 0) this.inOrder = false;
   }
@@ -395,47 +416,52 @@ export class Annotator {
     const index = this.nodeIndex();
     const gone = new Set(index.get(node));
     this.raw = this.raw.filter((e) => !gone.has(e));
+    this.published = null;
     for (const e of gone) for (const n of e.nodes) index.delete(n);
   }
 
   /**
    * Page-level rules over everything found so far, then the highlight is brought up to date by
    * adding and deleting only what changed: re-adding every range after each slice made the
-   * browser repaint all of them on every frame.
+   * browser repaint all of them on every frame. Entries appended since the last publish are
+   * added on their own when they change no earlier verdict, placement or density choice.
    */
   private publish(): void {
-    const { table } = this.opts.matcher;
     if (!this.inOrder) {
       this.raw.sort((a, b) => compareRanges(a.range, b.range));
       this.inOrder = true;
+      this.published = null;
     }
+    this.keepRegistered();
+    if (!this.publishAppended()) this.publishAll();
+  }
+
+  /** A page may clear `CSS.highlights` (its own highlighting code, or hostility): the reader's highlights come back with the page's next change. */
+  private keepRegistered(): void {
+    const registry = this.doc.defaultView?.CSS?.highlights;
+    if (this.highlight && registry && registry.get(this.name) !== this.highlight) registry.set(this.name, this.highlight);
+  }
+
+  private publishAll(): void {
+    const { table } = this.opts.matcher;
     const ordered = this.raw;
-    const verdicts = pageRuleVerdicts(table, ordered);
+    const rules = pageRuleState(table, ordered);
     const accepted: PageMention[] = [];
     const acceptedEntries: RawEntry[] = [];
     const next = new Map<StaticRange, PageMention>();
-    const suppressed = this.opts.suppressed;
+    const ambiguousNames = new Set<number>();
     for (let i = 0; i < ordered.length; i++) {
-      const rule = verdicts[i];
-      if (!rule) continue;
       const entry = ordered[i]!;
-      const { range, alias } = entry;
-      const entity = table.aliases[alias]!.entity;
-      if (this.types && !this.types.has(table.entities[entity]!.type)) continue;
-      if (this.hidden.has(range)) continue;
-      const mention = this.acceptedByRange.get(range) ?? { range, entity, alias, rule };
-      if (mention.rule !== rule) mention.rule = rule;
-      if (suppressed?.(mention)) continue;
+      const alias = table.aliases[entry.alias]!;
+      if (alias.ambiguous === 'name') ambiguousNames.add(alias.entity);
+      const mention = this.mentionOf(entry, ruleOf(table, rules, entry));
+      if (!mention) continue;
       accepted.push(mention);
       acceptedEntries.push(entry);
-      next.set(range, mention);
+      next.set(entry.range, mention);
     }
-    const painted = this.paintedOf(accepted, acceptedEntries);
+    const { painted, isPainted } = this.paintedOf(accepted, acceptedEntries);
     if (this.highlight) {
-      // A page may clear `CSS.highlights` (its own highlighting code, or hostility): the reader's
-      // highlights come back with the page's next change instead of staying lost.
-      const registry = this.doc.defaultView?.CSS?.highlights;
-      if (registry && registry.get(this.name) !== this.highlight) registry.set(this.name, this.highlight);
       for (const m of this.painted) if (!painted.has(m)) this.highlight.delete(m.range);
       for (const m of painted) if (!this.painted.has(m)) this.highlight.add(m.range);
     }
@@ -443,19 +469,78 @@ export class Annotator {
     this.accepted = accepted;
     this.acceptedByRange = next;
     this.painted = painted;
+    this.published = { rules, count: ordered.length, isPainted, sectionsVersion: this.sectionsVersion, ambiguousNames };
     if (changed) this.opts.onChange?.(accepted);
   }
 
+  /**
+   * Publishes only the entries appended since the last publish, or returns false (nothing done)
+   * when they would change what was published: a first core mention, a full name for an
+   * ambiguous name met earlier, or an entry the walk could not place.
+   */
+  private publishAppended(): boolean {
+    const last = this.published;
+    if (!last || last.sectionsVersion !== this.sectionsVersion) return false;
+    const { table } = this.opts.matcher;
+    const raw = this.raw;
+    const placing = this.density !== 'all';
+    const newlyNamed: number[] = [];
+    for (let i = last.count; i < raw.length; i++) {
+      const entry = raw[i]!;
+      if (!last.rules.coreOnPage && isCoreMention(table, entry)) return false;
+      if (placing && entry.sectionsVersion !== this.sectionsVersion) return false;
+      const alias = table.aliases[entry.alias]!;
+      if (alias.ambiguous === 'name') last.ambiguousNames.add(alias.entity);
+      const named = namedEntity(table, last.rules.coreOnPage, entry);
+      if (named >= 0 && !last.rules.named.has(named)) newlyNamed.push(named);
+    }
+    // Checked once every appended entry is seen: an ambiguous name read just before its full name counts too.
+    for (const e of newlyNamed) if (last.ambiguousNames.has(e) && !last.rules.named.has(e)) return false;
+    for (const e of newlyNamed) last.rules.named.add(e);
+    const added: PageMention[] = [];
+    for (let i = last.count; i < raw.length; i++) {
+      const entry = raw[i]!;
+      const mention = this.mentionOf(entry, ruleOf(table, last.rules, entry));
+      if (!mention) continue;
+      added.push(mention);
+      this.acceptedByRange.set(entry.range, mention);
+      if (last.isPainted(mention.entity, entry.section)) {
+        this.painted.add(mention);
+        this.highlight?.add(mention.range);
+      }
+    }
+    last.count = raw.length;
+    if (added.length) {
+      this.accepted = this.accepted.concat(added);
+      this.opts.onChange?.(this.accepted);
+    }
+    return true;
+  }
+
+  /** The entry as an accepted mention under `rule` and the reader's settings, or null. */
+  private mentionOf(entry: RawEntry, rule: Rule | null): PageMention | null {
+    if (!rule) return null;
+    const { table } = this.opts.matcher;
+    const { range, alias } = entry;
+    const entity = table.aliases[alias]!.entity;
+    if (this.types && !this.types.has(table.entities[entity]!.type)) return null;
+    if (this.hidden.has(range)) return null;
+    const mention = this.acceptedByRange.get(range) ?? { range, entity, alias, rule };
+    if (mention.rule !== rule) mention.rule = rule;
+    if (this.opts.suppressed?.(mention)) return null;
+    return mention;
+  }
+
   /** The mentions painted under the density setting: the first per entity and section by default. */
-  private paintedOf(accepted: readonly PageMention[], entries: readonly RawEntry[]): Set<PageMention> {
-    if (this.density === 'all' || !accepted.length) return new Set(accepted);
+  private paintedOf(accepted: readonly PageMention[], entries: readonly RawEntry[]): { painted: Set<PageMention>; isPainted: (entity: number, section: number) => boolean } {
+    const isPainted = densityFilter(this.density);
+    if (this.density === 'all' || !accepted.length) return { painted: new Set(accepted), isPainted };
     // Mentions are placed once and kept until the headings change: placing every mention again
     // on each publish (after each 8 ms slice of a long page) cost more than finding them.
     this.refreshHeadings();
     // Mentions the walk did not place, in document order like all of them, are placed in one
     // merge with the visible headings: a binary search for the first of a run, then the heading
     // pointer only moves forward.
-    const isPainted = densityFilter(this.density);
     const painted = new Set<PageMention>();
     let h = -1;
     for (let i = 0; i < accepted.length; i++) {
@@ -475,7 +560,7 @@ export class Annotator {
       }
       if (isPainted(m.entity, section)) painted.add(m);
     }
-    return painted;
+    return { painted, isPainted };
   }
 
   /** Reads the page's headings again after nodes were added or removed. */
@@ -517,6 +602,7 @@ export class Annotator {
       });
     }
     if (removed) {
+      this.published = null;
       this.raw = this.raw.filter((e) => {
         const alive = e.nodes.every((n) => n.isConnected);
         if (!alive && this.byNode) for (const n of e.nodes) this.byNode.delete(n);

@@ -23,36 +23,56 @@ export interface Mention extends RawMatch {
 export type PageRuleInput = Pick<RawMatch, 'alias' | 'vouches'>;
 
 /**
- * Page-level rules over all raw matches of one page (or one document), in order: for each, the
- * rule that accepts it there, or null.
+ * What the page-level rules read of a whole page: whether it has a core mention, and which
+ * entities it names unambiguously. Core mentions are counted from unambiguous aliases, and from
+ * ambiguous acronyms only where the scan saw them used as a name (`vouches`: "el DEAN", see
+ * context.ts), so "DEAN" alone never vouches for itself.
+ */
+export interface PageRuleState {
+  coreOnPage: boolean;
+  named: Set<number>;
+}
+
+/** True when the match is a core mention that vouches for the page. */
+export function isCoreMention(table: MatcherTable, m: PageRuleInput): boolean {
+  const a = table.aliases[m.alias]!;
+  return (!a.ambiguous || !!m.vouches) && table.entities[a.entity]!.scope === 'core';
+}
+
+/** The entity the match names unambiguously on a page with (or without) a core mention, or -1. */
+export function namedEntity(table: MatcherTable, coreOnPage: boolean, m: PageRuleInput): number {
+  const a = table.aliases[m.alias]!;
+  return !a.ambiguous && (coreOnPage || table.entities[a.entity]!.scope === 'core') ? a.entity : -1;
+}
+
+export function pageRuleState(table: MatcherTable, raw: readonly PageRuleInput[]): PageRuleState {
+  const coreOnPage = raw.some((m) => isCoreMention(table, m));
+  const named = new Set<number>();
+  for (const m of raw) {
+    const e = namedEntity(table, coreOnPage, m);
+    if (e >= 0) named.add(e);
+  }
+  return { coreOnPage, named };
+}
+
+/**
+ * The rule that accepts one match on a page, or null:
  * - peripheral entities count only on pages with a core mention;
  * - ambiguous names count only when the page names the entity unambiguously;
  * - ambiguous words count only on pages with a core mention.
- * Core mentions are counted from unambiguous aliases, and from ambiguous acronyms only where the
- * scan saw them used as a name (`vouches`: "el DEAN", see context.ts), so "DEAN" alone never
- * vouches for itself.
  */
+export function ruleOf(table: MatcherTable, page: PageRuleState, m: PageRuleInput): Rule | null {
+  const a = table.aliases[m.alias]!;
+  if (table.entities[a.entity]!.scope === 'peripheral' && !page.coreOnPage) return null;
+  if (a.ambiguous === 'name') return page.named.has(a.entity) ? 'surname-with-full-name' : null;
+  if (a.ambiguous === 'word') return page.coreOnPage ? 'word-with-core' : null;
+  return a.acronym ? 'acronym' : 'name';
+}
+
+/** Page-level rules over all raw matches of one page (or one document), in order: each one's rule, or null. */
 export function pageRuleVerdicts(table: MatcherTable, raw: readonly PageRuleInput[]): (Rule | null)[] {
-  let coreOnPage = false;
-  for (const m of raw) {
-    const a = table.aliases[m.alias]!;
-    if ((!a.ambiguous || m.vouches) && table.entities[a.entity]!.scope === 'core') {
-      coreOnPage = true;
-      break;
-    }
-  }
-  const named = new Set<number>();
-  for (const m of raw) {
-    const a = table.aliases[m.alias]!;
-    if (!a.ambiguous && (coreOnPage || table.entities[a.entity]!.scope === 'core')) named.add(a.entity);
-  }
-  return raw.map((m) => {
-    const a = table.aliases[m.alias]!;
-    if (table.entities[a.entity]!.scope === 'peripheral' && !coreOnPage) return null;
-    if (a.ambiguous === 'name') return named.has(a.entity) ? 'surname-with-full-name' : null;
-    if (a.ambiguous === 'word') return coreOnPage ? 'word-with-core' : null;
-    return a.acronym ? 'acronym' : 'name';
-  });
+  const page = pageRuleState(table, raw);
+  return raw.map((m) => ruleOf(table, page, m));
 }
 
 /** The matches of one page that its page rules accept, each with its entity and rule. */
