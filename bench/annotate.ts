@@ -20,6 +20,9 @@ const REPS = 15;
 const DENSE_REPS = 15;
 const TRACED_REPS = 4;
 const ARTICLE_SENTENCES = 150;
+const TEXT_PAGE_REPS = 9;
+/** A text-heavy real page (most of its text is article, not inline CSS) for a second ratio to the floor. */
+const TEXT_PAGE_SOURCES = ['wikipedia-2.html'];
 const DENSE_SENTENCES = 700;
 
 const MARKJS = path.resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js');
@@ -113,6 +116,23 @@ async function pairRep(env: Env, i: number, regex: { source: string; flags: stri
   return out as PairRep;
 }
 
+/** The extension and the floor on a fresh page, in an order that rotates with `i`: their ratio. */
+async function floorPair(env: Env, i: number, pagePath: string): Promise<{ ext: ExtRun; floor: { ms: number; nodes: number; chars: number } }> {
+  await freshPage(env, pagePath, false);
+  let ext: ExtRun | undefined;
+  let floor: { ms: number; nodes: number; chars: number } | undefined;
+  for (const which of i % 2 ? ['floor', 'ext'] : ['ext', 'floor']) {
+    if (which === 'ext') {
+      ext = await callPage<ExtRun>(env.page, '__benchAnnotate', 'runExtension', {});
+      await between(env, 'stopExtension');
+    } else {
+      floor = await callPage(env.page, '__benchAnnotate', 'runFloor');
+      await between(env);
+    }
+  }
+  return { ext: ext!, floor: floor! };
+}
+
 /** Runs the extension alone on a fresh page with a trace recording, and returns the longest task. */
 interface TracedRun {
   run: ExtRun;
@@ -164,10 +184,12 @@ export const annotateBench: BenchModule = {
     const regex = combinedRegExp(table);
     const large = buildPage(ARTICLE_SENTENCES);
     const dense = buildPage(DENSE_SENTENCES);
+    const textPage = buildPage(ARTICLE_SENTENCES, TEXT_PAGE_SOURCES);
     const script = await bundleForPage(path.resolve(BENCH_DIR, 'in-page/annotate.ts'), true);
     const server = await startServer();
     server.set('/large.html', large.html);
     server.set('/dense.html', dense.html);
+    server.set('/text.html', textPage.html);
     const browser = await launchBrowser(['--enable-precise-memory-info']);
     ctx.machine.set('browser', `Chromium ${browser.version}`);
     ctx.log(`annotate: large page ${(large.bytes / 1e6).toFixed(2)} MB (${large.sources.join(' + ')}, scripts removed, ${large.sentences} sentences in ${large.paragraphs} paragraphs); dense ${(dense.bytes / 1e6).toFixed(2)} MB; ${table.aliases.length} aliases`);
@@ -210,6 +232,10 @@ export const annotateBench: BenchModule = {
       const denseMatches = denseRuns[0]!.matches;
       if (denseMatches <= 1000) throw new Error(`annotate: the dense page has ${denseMatches} matches; it must have over 1,000`);
 
+      // The ratio to the floor on a text-heavy page, where the floor reads article text rather than CSS.
+      const textReps: { ext: ExtRun; floor: { ms: number; nodes: number; chars: number } }[] = [];
+      for (let i = 0; i < TEXT_PAGE_REPS; i++) textReps.push(await floorPair(env, i, '/text.html'));
+
       const heap = await heapRun(env);
 
       const taskFigure = (runs: TracedRun[], label: string) => {
@@ -235,6 +261,7 @@ export const annotateBench: BenchModule = {
         'annotate.markjs_ms': figure(median(markMs), 'ms', '', `median of ${REPS}: mark.js 8.11.1 markRegExp with one combined case-insensitive expression of all ${new Set(table.aliases.map((a) => a.text)).size} alias texts (longest first, Unicode lookaround boundaries), JS time; next paint median ${median(reps.map((r) => r.markjs.paintMs)).toFixed(1)} ms`),
         'annotate.ratio_to_floor': figure(median(toFloor), 'ratio', '<= 3', `median of ${REPS} per-repetition ratios annotate.ms / floor_ms, measured in the same page load in rotating order`),
         'annotate.ratio_to_markjs': figure(median(toMark), 'ratio', '<= 0.5', `median of ${REPS} per-repetition ratios annotate.ms / mark.js JS time, same page load, rotating order`),
+        'annotate.text_page_ratio_to_floor': figure(median(textReps.map((r) => r.ext.busyMs / r.floor.ms)), 'ratio', '', `for comparison, not the target's page: ${TEXT_PAGE_SOURCES.join(' + ')} (${(textPage.bytes / 1e6).toFixed(2)} MB, ${textPage.sentences} sentences inserted, ${textReps[0]!.ext.matches} mentions), whose text is mostly article: median of ${TEXT_PAGE_REPS} per-repetition ratios annotator.busyMs / floor, extension ${median(textReps.map((r) => r.ext.busyMs)).toFixed(1)} ms, floor ${median(textReps.map((r) => r.floor.ms)).toFixed(1)} ms (${textReps[0]!.floor.nodes} text nodes, ${textReps[0]!.floor.chars} characters)`),
         'annotate.paint_ms': figure(median(reps.map((r) => r.ext.firstPaintMs)), 'ms', '<= 40', `median of ${REPS}: from start() to just after the next frame painted (requestAnimationFrame queued at start, then a MessageChannel task), with the highlights of the slices done by then; the whole pass painted: annotate.done_paint_ms`),
         'annotate.done_paint_ms': figure(median(reps.map((r) => r.ext.paintMs)), 'ms', '', `median of ${REPS}: from start() to just after the first frame painted once the whole pass is done (every highlight of the page on screen)`),
         'annotate.longest_task_ms': taskFigure(traced, 'large page'),
