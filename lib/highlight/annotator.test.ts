@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { Annotator } from './annotator';
-import { testMatcher } from './test-table';
+import { a as alias, testMatcher } from './test-table';
 import { buildMatcherTable, compileMatcher } from '../match';
 
 const immediate = () => Promise.resolve();
@@ -278,16 +278,15 @@ describe('Annotator pacing: the page paints between slices', () => {
 });
 
 describe('Annotator: publishing slice by slice gives what one publish of the whole page gives', () => {
-  const aliases = (text: string, extra: Record<string, unknown> = {}) => ({ text, lang: 'any' as const, acronym: false, titleCaseIsWord: false, ...extra });
   // An ambiguous surname, a peripheral entity and an ambiguous word: each can change verdicts
   // already published once a later slice brings a full name or a first core mention.
   const matcher = compileMatcher(
     buildMatcherTable('test', [
-      { id: 'ken-salazar', type: 'person', scope: 'core', aliases: [aliases('Ken Salazar'), aliases('Salazar', { ambiguous: 'name' })] },
-      { id: 'gina-raimondo', type: 'person', scope: 'core', aliases: [aliases('Gina Raimondo'), aliases('Raimondo', { ambiguous: 'name' })] },
-      { id: 'hled', type: 'program', scope: 'core', aliases: [aliases('HLED', { acronym: true }), aliases('DEAN', { acronym: true, titleCaseIsWord: true, ambiguous: 'word', lang: 'es' })] },
-      { id: 'usaid', type: 'organization', scope: 'peripheral', aliases: [aliases('USAID', { acronym: true })] },
-      { id: 'fda', type: 'organization', scope: 'peripheral', aliases: [aliases('FDA', { acronym: true })] },
+      { id: 'ken-salazar', type: 'person', scope: 'core', aliases: [alias('Ken Salazar'), alias('Salazar', { ambiguous: 'name' })] },
+      { id: 'gina-raimondo', type: 'person', scope: 'core', aliases: [alias('Gina Raimondo'), alias('Raimondo', { ambiguous: 'name' })] },
+      { id: 'hled', type: 'program', scope: 'core', aliases: [alias('HLED', { acronym: true }), alias('DEAN', { acronym: true, titleCaseIsWord: true, ambiguous: 'word', lang: 'es' })] },
+      { id: 'usaid', type: 'organization', scope: 'peripheral', aliases: [alias('USAID', { acronym: true })] },
+      { id: 'fda', type: 'organization', scope: 'peripheral', aliases: [alias('FDA', { acronym: true })] },
     ]),
   );
   // The first phrases change no verdict on their own; the last ones change earlier ones.

@@ -1,4 +1,4 @@
-import { namedEntity, isCoreMention, pageRuleState, ruleOf, scanText, type Matcher, type PageRuleState, type Rule } from '../match';
+import { extendPageRuleState, pageRuleState, ruleOf, scanText, type Matcher, type PageRuleState, type Rule } from '../match';
 import type { EntityType } from '../corpus/fields';
 import { SECTION_HEADINGS, densityFilter, headingFollows, sameNodes, sectionOf, type Density } from './density';
 import { nextFrame, yieldToPage } from './yield';
@@ -119,16 +119,14 @@ export class Annotator {
    * What the last publish left, so the next one can take only the entries appended since (a pass
    * publishes after every slice, and redoing the whole page each time grew with the square of its
    * mentions): the page rules' state, the raw entries it covered, the density filter fed with
-   * every accepted mention in order, the sections those were placed by, and the entities with an
-   * ambiguous name among them (a full name of one of those changes an earlier verdict). Null
-   * whenever anything but an append changed, which makes the next publish a full one.
+   * every accepted mention in order, and the sections those were placed by. Null whenever
+   * anything but an append changed, which makes the next publish a full one.
    */
   private published: {
     rules: PageRuleState;
     count: number;
     isPainted: (entity: number, section: number) => boolean;
     sectionsVersion: number;
-    ambiguousNames: Set<number>;
   } | null = null;
   /** Single highlights the reader hid with "not this", for this page view. */
   private hidden = new WeakSet<StaticRange>();
@@ -449,11 +447,8 @@ export class Annotator {
     const accepted: PageMention[] = [];
     const acceptedEntries: RawEntry[] = [];
     const next = new Map<StaticRange, PageMention>();
-    const ambiguousNames = new Set<number>();
     for (let i = 0; i < ordered.length; i++) {
       const entry = ordered[i]!;
-      const alias = table.aliases[entry.alias]!;
-      if (alias.ambiguous === 'name') ambiguousNames.add(alias.entity);
       const mention = this.mentionOf(entry, ruleOf(table, rules, entry));
       if (!mention) continue;
       accepted.push(mention);
@@ -469,7 +464,7 @@ export class Annotator {
     this.accepted = accepted;
     this.acceptedByRange = next;
     this.painted = painted;
-    this.published = { rules, count: ordered.length, isPainted, sectionsVersion: this.sectionsVersion, ambiguousNames };
+    this.published = { rules, count: ordered.length, isPainted, sectionsVersion: this.sectionsVersion };
     if (changed) this.opts.onChange?.(accepted);
   }
 
@@ -482,24 +477,11 @@ export class Annotator {
     const last = this.published;
     if (!last || last.sectionsVersion !== this.sectionsVersion) return false;
     const { table } = this.opts.matcher;
-    const raw = this.raw;
-    const placing = this.density !== 'all';
-    const newlyNamed: number[] = [];
-    for (let i = last.count; i < raw.length; i++) {
-      const entry = raw[i]!;
-      if (!last.rules.coreOnPage && isCoreMention(table, entry)) return false;
-      if (placing && entry.sectionsVersion !== this.sectionsVersion) return false;
-      const alias = table.aliases[entry.alias]!;
-      if (alias.ambiguous === 'name') last.ambiguousNames.add(alias.entity);
-      const named = namedEntity(table, last.rules.coreOnPage, entry);
-      if (named >= 0 && !last.rules.named.has(named)) newlyNamed.push(named);
-    }
-    // Checked once every appended entry is seen: an ambiguous name read just before its full name counts too.
-    for (const e of newlyNamed) if (last.ambiguousNames.has(e) && !last.rules.named.has(e)) return false;
-    for (const e of newlyNamed) last.rules.named.add(e);
+    const fresh = this.raw.slice(last.count);
+    if (this.density !== 'all' && fresh.some((e) => e.sectionsVersion !== this.sectionsVersion)) return false;
+    if (!extendPageRuleState(table, last.rules, fresh)) return false;
     const added: PageMention[] = [];
-    for (let i = last.count; i < raw.length; i++) {
-      const entry = raw[i]!;
+    for (const entry of fresh) {
       const mention = this.mentionOf(entry, ruleOf(table, last.rules, entry));
       if (!mention) continue;
       added.push(mention);
@@ -509,7 +491,7 @@ export class Annotator {
         this.highlight?.add(mention.range);
       }
     }
-    last.count = raw.length;
+    last.count = this.raw.length;
     if (added.length) {
       this.accepted = this.accepted.concat(added);
       this.opts.onChange?.(this.accepted);

@@ -1,6 +1,7 @@
 import { buildMatcherTable, compileMatcher } from '../match';
 
-const a = (text: string, extra: Record<string, unknown> = {}) => ({ text, lang: 'any' as const, acronym: false, titleCaseIsWord: false, ...extra });
+/** One alias of a test table: any language, not an acronym, unless `extra` says otherwise. */
+export const a = (text: string, extra: Record<string, unknown> = {}) => ({ text, lang: 'any' as const, acronym: false, titleCaseIsWord: false, ...extra });
 
 /** A small alias table for DOM tests (the real catalog is tested through the builder). */
 export const testMatcher = compileMatcher(

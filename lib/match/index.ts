@@ -2,7 +2,7 @@ import { scanText, type Matcher } from './compile';
 import { applyPageRules, type Mention } from './rules';
 
 export { compileMatcher, scanText, type Matcher, type RawMatch } from './compile';
-export { applyPageRules, isCoreMention, namedEntity, pageRuleState, pageRuleVerdicts, ruleOf, RULES, type Mention, type PageRuleInput, type PageRuleState, type Rule } from './rules';
+export { applyPageRules, extendPageRuleState, pageRuleState, pageRuleVerdicts, ruleOf, RULES, type Mention, type PageRuleInput, type PageRuleState, type Rule } from './rules';
 export { buildMatcherTable, type MatcherTable, type TableAlias } from './table';
 export { tokenize, tokenKey, type Tokens } from './tokenize';
 export { foldText } from './chars';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatcherTable, compileMatcher, findMentions, scanText, tokenize, tokenKey } from './index';
+import { buildMatcherTable, compileMatcher, extendPageRuleState, findMentions, pageRuleState, scanText, tokenize, tokenKey } from './index';
 import type { Alias } from '../corpus/fields';
 
 type A = Partial<Alias> & { text: string };
@@ -138,6 +138,30 @@ describe('applyPageRules', () => {
   });
   it('does not let an ambiguous word vouch for itself', () => {
     expect(texts('The SEP and the DEAN')).toEqual([]);
+  });
+});
+
+describe('extendPageRuleState', () => {
+  /** The page state of `before`, extended with `after`: whether it could be, and the state then. */
+  const extend = (before: string, after: string) => {
+    const page = pageRuleState(table, scanText(matcher, before));
+    const ok = extendPageRuleState(table, page, scanText(matcher, after));
+    return { ok, page, whole: pageRuleState(table, scanText(matcher, `${before} ${after}`)) };
+  };
+  it('extends the state when the earlier verdicts stay, to the state of the whole page', () => {
+    const { ok, page, whole } = extend('The HLED met. Salazar said', 'Marcelo Ebrard and USAID agreed; Jayme White, then White.');
+    expect(ok).toBe(true);
+    expect(page).toEqual(whole);
+  });
+  it('refuses, leaving the state as it was, where a later match changes an earlier verdict', () => {
+    for (const [before, after] of [
+      ['Donald Trump spoke about USAID', 'and Marcelo Ebrard'],
+      ['The HLED met. Salazar said', 'Ambassador Ken Salazar chaired.'],
+    ]) {
+      const { ok, page } = extend(before!, after!);
+      expect(ok, after).toBe(false);
+      expect(page).toEqual(pageRuleState(table, scanText(matcher, before!)));
+    }
   });
 });
 

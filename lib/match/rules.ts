@@ -31,16 +31,18 @@ export type PageRuleInput = Pick<RawMatch, 'alias' | 'vouches'>;
 export interface PageRuleState {
   coreOnPage: boolean;
   named: Set<number>;
+  /** Entities met under an ambiguous name: a full name of one of them read later changes that earlier verdict. */
+  ambiguousNames: Set<number>;
 }
 
 /** True when the match is a core mention that vouches for the page. */
-export function isCoreMention(table: MatcherTable, m: PageRuleInput): boolean {
+function isCoreMention(table: MatcherTable, m: PageRuleInput): boolean {
   const a = table.aliases[m.alias]!;
   return (!a.ambiguous || !!m.vouches) && table.entities[a.entity]!.scope === 'core';
 }
 
 /** The entity the match names unambiguously on a page with (or without) a core mention, or -1. */
-export function namedEntity(table: MatcherTable, coreOnPage: boolean, m: PageRuleInput): number {
+function namedEntity(table: MatcherTable, coreOnPage: boolean, m: PageRuleInput): number {
   const a = table.aliases[m.alias]!;
   return !a.ambiguous && (coreOnPage || table.entities[a.entity]!.scope === 'core') ? a.entity : -1;
 }
@@ -48,11 +50,38 @@ export function namedEntity(table: MatcherTable, coreOnPage: boolean, m: PageRul
 export function pageRuleState(table: MatcherTable, raw: readonly PageRuleInput[]): PageRuleState {
   const coreOnPage = raw.some((m) => isCoreMention(table, m));
   const named = new Set<number>();
+  const ambiguousNames = new Set<number>();
   for (const m of raw) {
     const e = namedEntity(table, coreOnPage, m);
     if (e >= 0) named.add(e);
+    const a = table.aliases[m.alias]!;
+    if (a.ambiguous === 'name') ambiguousNames.add(a.entity);
   }
-  return { coreOnPage, named };
+  return { coreOnPage, named, ambiguousNames };
+}
+
+/**
+ * Extends `page` (the state of the matches read so far) with matches read after them, and
+ * returns true, when that leaves every earlier verdict as it was; returns false, leaving `page`
+ * untouched, when it does not: the page's first core mention, or the full name of an entity met
+ * earlier under an ambiguous name. The state is then the one `pageRuleState` gives for all of them.
+ */
+export function extendPageRuleState(table: MatcherTable, page: PageRuleState, added: readonly PageRuleInput[]): boolean {
+  const newlyNamed: number[] = [];
+  for (const m of added) {
+    if (!page.coreOnPage && isCoreMention(table, m)) return false;
+    const e = namedEntity(table, page.coreOnPage, m);
+    if (e >= 0 && !page.named.has(e)) {
+      if (page.ambiguousNames.has(e)) return false;
+      newlyNamed.push(e);
+    }
+  }
+  for (const e of newlyNamed) page.named.add(e);
+  for (const m of added) {
+    const a = table.aliases[m.alias]!;
+    if (a.ambiguous === 'name') page.ambiguousNames.add(a.entity);
+  }
+  return true;
 }
 
 /**
