@@ -92,11 +92,18 @@ interface PairRep {
   markjs: { ms: number; paintMs: number; matches: number };
 }
 
-/** One repetition on a fresh page: extension, floor, mark.js and the parts, in an order that rotates with `i`. */
-async function pairRep(env: Env, i: number, regex: { source: string; flags: string }): Promise<PairRep> {
-  await freshPage(env, '/large.html', true);
+type Contender = keyof PairRep;
+
+/** One repetition on a fresh page: each contender (by default all four), in an order that rotates with `i`. */
+async function pairRep<C extends Contender = Contender>(
+  env: Env,
+  i: number,
+  regex: { source: string; flags: string },
+  pagePath = '/large.html',
+  order: readonly C[] = ['ext', 'floor', 'markjs', 'parts'] as C[],
+): Promise<Pick<PairRep, C>> {
+  await freshPage(env, pagePath, order.includes('markjs' as C));
   const out: Partial<PairRep> = {};
-  const order = ['ext', 'floor', 'markjs', 'parts'] as const;
   for (let k = 0; k < order.length; k++) {
     const which = order[(i + k) % order.length]!;
     if (which === 'ext') {
@@ -113,24 +120,7 @@ async function pairRep(env: Env, i: number, regex: { source: string; flags: stri
       await between(env);
     }
   }
-  return out as PairRep;
-}
-
-/** The extension and the floor on a fresh page, in an order that rotates with `i`: their ratio. */
-async function floorPair(env: Env, i: number, pagePath: string): Promise<{ ext: ExtRun; floor: { ms: number; nodes: number; chars: number } }> {
-  await freshPage(env, pagePath, false);
-  let ext: ExtRun | undefined;
-  let floor: { ms: number; nodes: number; chars: number } | undefined;
-  for (const which of i % 2 ? ['floor', 'ext'] : ['ext', 'floor']) {
-    if (which === 'ext') {
-      ext = await callPage<ExtRun>(env.page, '__benchAnnotate', 'runExtension', {});
-      await between(env, 'stopExtension');
-    } else {
-      floor = await callPage(env.page, '__benchAnnotate', 'runFloor');
-      await between(env);
-    }
-  }
-  return { ext: ext!, floor: floor! };
+  return out as Pick<PairRep, C>;
 }
 
 /** Runs the extension alone on a fresh page with a trace recording, and returns the longest task. */
@@ -233,8 +223,8 @@ export const annotateBench: BenchModule = {
       if (denseMatches <= 1000) throw new Error(`annotate: the dense page has ${denseMatches} matches; it must have over 1,000`);
 
       // The ratio to the floor on a text-heavy page, where the floor reads article text rather than CSS.
-      const textReps: { ext: ExtRun; floor: { ms: number; nodes: number; chars: number } }[] = [];
-      for (let i = 0; i < TEXT_PAGE_REPS; i++) textReps.push(await floorPair(env, i, '/text.html'));
+      const textReps: Pick<PairRep, 'ext' | 'floor'>[] = [];
+      for (let i = 0; i < TEXT_PAGE_REPS; i++) textReps.push(await pairRep(env, i, regex, '/text.html', ['ext', 'floor']));
 
       const heap = await heapRun(env);
 
