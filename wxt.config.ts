@@ -114,10 +114,11 @@ export default defineConfig({
         description: '__MSG_ext_commandNextMention__',
       },
     },
-    // Firefox 140 (an ESR) is the first with the CSS Custom Highlight API the highlights are
-    // painted with; older versions would run the content script and paint nothing.
+    // The card is placed by CSS anchor positioning (components/card.css): Chrome 129 and Firefox
+    // 147 are the first with all of it (position-area, anchor() in insets, position-try-fallbacks).
+    // Firefox also needs 140 for the CSS Custom Highlight API the highlights are painted with.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0' } } }
-      : {}),
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '147.0', data_collection_permissions: { required: ['none'] } } } }
+      : { minimum_chrome_version: '129' }),
   }),
 });

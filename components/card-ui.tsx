@@ -1,4 +1,3 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { EntityCard, PassageHit } from '@/lib/messages';
 import type { UiLanguage } from '@/lib/i18n/language';
 import type { WhyHighlight } from '@/lib/ui/why';
@@ -11,7 +10,7 @@ import { createShadowContainer, type ShadowContainer } from './shadow-container'
 
 /**
  * The card's view, loaded by the content script as a separate module only on pages that have
- * highlights (Preact and floating-ui are most of its weight; most pages never need them).
+ * highlights (Preact is most of its weight; most pages never need it).
  * Built by `wxt.config.ts` into `content-scripts/card-ui.js`.
  */
 export interface ShowCard {
@@ -56,6 +55,8 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
   let container: ShadowContainer | null = null;
   let stopPositioning: (() => void) | null = null;
   let positionedFor: AbstractRange | null = null;
+  /** The invisible box kept over the highlight, which the card's CSS anchors it to (card.css). */
+  let anchor: HTMLElement | null = null;
   // A new highlight gets a new card component: state such as "not this" belongs to one highlight.
   const keys = new WeakMap<AbstractRange, number>();
   let nextKey = 0;
@@ -87,64 +88,70 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
       }
       const root = container.root;
       container.render(
-        <Card
-          key={keys.get(o.range) ?? (keys.set(o.range, ++nextKey), nextKey)}
-          card={o.card}
-          lang={o.lang}
-          readerUrl={o.readerUrl}
-          searchUrl={o.searchUrl}
-          entityUrl={o.entityUrl}
-          onNavigate={o.onNavigate}
-          onClose={o.onClose}
-          pageDate={o.pageDate}
-          related={o.related}
-          provenance={o.provenance}
-          onCopy={(text) => copyText(text, root)}
-          why={o.why}
-          site={o.site}
-          onNotThis={o.onNotThis}
-          onNotThisOnSite={o.onNotThisOnSite}
-        />,
+        <>
+          <span class="anchor" aria-hidden="true" ref={(el) => {
+            anchor = el;
+          }} />
+          <Card
+            key={keys.get(o.range) ?? (keys.set(o.range, ++nextKey), nextKey)}
+            card={o.card}
+            lang={o.lang}
+            readerUrl={o.readerUrl}
+            searchUrl={o.searchUrl}
+            entityUrl={o.entityUrl}
+            onNavigate={o.onNavigate}
+            onClose={o.onClose}
+            pageDate={o.pageDate}
+            related={o.related}
+            provenance={o.provenance}
+            onCopy={(text) => copyText(text, root)}
+            why={o.why}
+            site={o.site}
+            onNotThis={o.onNotThis}
+            onNotThisOnSite={o.onNotThisOnSite}
+          />
+        </>,
       );
-      const floating = container.root.querySelector<HTMLElement>('.card')!;
-      // The same card updated (related passages arrived): autoUpdate already follows its size.
+      const cardEl = root.querySelector<HTMLElement>('.card')!;
+      // The same card updated (related passages arrived): the browser re-places it as it grows.
       if (positionedFor === o.range) return;
       positionedFor = o.range;
-      const reference = {
-        getBoundingClientRect: () => live(o.range).getBoundingClientRect(),
-        getClientRects: () => live(o.range).getClientRects(),
-        contextElement: o.range.startContainer.parentElement ?? undefined,
-      };
       stopPositioning?.();
-      // autoUpdate re-positions on scroll, resize and layout shifts: the card stays next to its
-      // highlight, flipped and shifted to remain in the viewport.
-      stopPositioning = autoUpdate(reference, floating, () => {
-        void computePosition(reference, floating, {
-          strategy: 'fixed',
-          placement: 'bottom-start',
-          // size() shrinks the card to the room on the chosen side (it scrolls inside), so it is
-          // never cut off by a short window or a highlight near an edge.
-          middleware: [
-            offset(6),
-            inline(),
-            flip({ padding: 8, fallbackStrategy: 'bestFit' }),
-            shift({ padding: 8 }),
-            size({
-              padding: 8,
-              apply({ availableHeight, availableWidth, elements }) {
-                elements.floating.style.maxHeight = `${Math.max(120, Math.min(480, availableHeight))}px`;
-                elements.floating.style.maxWidth = `${Math.max(200, Math.min(380, availableWidth))}px`;
-              },
-            }),
-          ],
-        }).then(({ x, y }) => {
-          floating.style.left = `${x}px`;
-          floating.style.top = `${y}px`;
-        });
+      stopPositioning = followHighlight(doc, () => {
+        if (anchor) placeOver(anchor, live(o.range).getBoundingClientRect());
       });
-      if (o.focus) floating.focus({ preventScroll: true });
+      if (o.focus) cardEl.focus({ preventScroll: true });
     },
     hide: close,
     destroy: close,
+  };
+}
+
+function placeOver(anchor: HTMLElement, rect: DOMRect): void {
+  const style = anchor.style;
+  style.left = `${rect.left}px`;
+  style.top = `${rect.top}px`;
+  style.width = `${rect.width}px`;
+  style.height = `${rect.height}px`;
+}
+
+/**
+ * Calls `place` now and whenever the highlight may have moved in the viewport while the card is
+ * open: a scroll of the page or of any element (scroll events do not bubble, but the capture
+ * phase sees them all), a resize of the window, or a reflow that changes the document's size.
+ * The card itself follows its anchor natively; returns the function that stops following.
+ */
+function followHighlight(doc: Document, place: () => void): () => void {
+  const view = doc.defaultView!;
+  const controller = new AbortController();
+  const opts = { capture: true, passive: true, signal: controller.signal };
+  doc.addEventListener('scroll', place, opts);
+  view.addEventListener('resize', place, opts);
+  const resized = typeof view.ResizeObserver === 'function' ? new view.ResizeObserver(place) : null;
+  resized?.observe(doc.documentElement);
+  place();
+  return () => {
+    controller.abort();
+    resized?.disconnect();
   };
 }

@@ -198,6 +198,39 @@ describe('hover card (Chromium)', () => {
     expect(focus.active, 'focus is back where it was before the first command').toBe('a.skip-link');
   });
 
+  it('an open card follows its highlight when the page scrolls, and flips above it when the room below runs out', async () => {
+    const page = await open('article-en.html');
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
+    const extPage = await openExtensionPage(browser.context, browser.extensionId, 'reader.html');
+    opened.push(extPage);
+    await page.focus('a.skip-link');
+    await sendNextMention(extPage, page);
+    await waitForCard(page, 'Marcelo Ebrard');
+    const gapBelow = async () => {
+      const card = await waitForCardSettled(page);
+      const box = (await findMention(page, 'Marcelo Ebrard', 'p-lede')).rects.at(-1)!;
+      return { card: card.rect, box, below: card.rect.y - (box.y + box.height), above: box.y - (card.rect.y + card.rect.height) };
+    };
+    const before = await gapBelow();
+    expect(before.below, `card ${JSON.stringify(before.card)} 6px below the highlight ${JSON.stringify(before.box)}`).toBeCloseTo(6, 0);
+
+    await page.evaluate(() => scrollBy({ top: 40, behavior: 'instant' }));
+    const scrolled = await gapBelow();
+    expect(scrolled.box.y).toBeCloseTo(before.box.y - 40, 0);
+    expect(scrolled.below, 'still 6px below the highlight after a scroll').toBeCloseTo(6, 0);
+    expect(scrolled.card.x).toBeCloseTo(before.card.x, 0);
+
+    // Back at the top in a window just taller than the text down to the highlight: no room below, so the card goes above.
+    await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+    const top = await gapBelow();
+    const view = Math.round(top.box.y + top.box.height + 40);
+    await page.setViewportSize({ width: SCREEN.width, height: view });
+    const flipped = await gapBelow();
+    expect(flipped.box.y).toBeCloseTo(top.box.y, 0);
+    expect(flipped.above, `card ${JSON.stringify(flipped.card)} 6px above the highlight ${JSON.stringify(flipped.box)}`).toBeCloseTo(6, 0);
+    expect(boxInside(flipped.card, { x: 0, y: 0, width: SCREEN.width, height: view })).toBe(true);
+  });
+
   /** Where a card must stay fully inside the viewport: corners, short windows, the middle of a page. */
   const placements = [
     { fixture: 'corner.html', within: 'p-corner', viewport: SCREEN, where: 'a mention in the bottom-right corner' },

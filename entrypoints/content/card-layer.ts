@@ -31,7 +31,7 @@ export interface CardLayerOptions {
   lang: () => UiLanguage;
   hoverDelayMs: number;
   readerUrl: (hash: string) => string;
-  /** Loads the card's view module (Preact, floating-ui): only pages with highlights need it. */
+  /** Loads the card's view module (Preact and the card): only pages with highlights need it. */
   loadUi: () => Promise<{ createCardUi: (doc: Document, onPointerLeave: () => void) => CardUi }>;
   signal: AbortSignal;
   /** Stores "not this" for an alias of an entity on this site (the corrections listener re-applies them). */
