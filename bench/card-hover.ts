@@ -53,8 +53,10 @@ window.__hoverSetup = function (i) {
     function poll() {
       var host = document.querySelector('hled-card');
       var card = host && host.shadowRoot && host.shadowRoot.querySelector('.card');
-      // Seen positioned in a frame's animation callbacks: that frame paints it right after them.
-      if (card && card.style.left) resolve(performance.now());
+      var anchor = host && host.shadowRoot && host.shadowRoot.querySelector('.anchor');
+      // Its anchor box seen placed over the highlight in a frame's animation callbacks: the
+      // browser lays the card out next to it in that frame, which paints it right after them.
+      if (card && anchor && anchor.style.left) resolve(performance.now());
       else requestAnimationFrame(poll);
     }
     requestAnimationFrame(poll);
