@@ -118,7 +118,7 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
       positionedFor = o.range;
       stopPositioning?.();
       stopPositioning = followHighlight(doc, () => {
-        if (anchor) placeOver(anchor, live(o.range).getBoundingClientRect());
+        if (anchor) placeOver(anchor, live(o.range).getBoundingClientRect(), container!.host.getBoundingClientRect());
       });
       if (o.focus) cardEl.focus({ preventScroll: true });
     },
@@ -127,10 +127,15 @@ export function createCardUi(doc: Document, onPointerLeave: () => void): CardUi 
   };
 }
 
-function placeOver(anchor: HTMLElement, rect: DOMRect): void {
+/**
+ * Puts the anchor box over `rect` (viewport coordinates). The host is fixed at 0,0 of its
+ * containing block, which is the viewport unless the page transforms <html> (then <html>'s box,
+ * which scrolls): measured from the host's own corner, the box is right either way.
+ */
+function placeOver(anchor: HTMLElement, rect: DOMRect, origin: DOMRect): void {
   const style = anchor.style;
-  style.left = `${rect.left}px`;
-  style.top = `${rect.top}px`;
+  style.left = `${rect.left - origin.left}px`;
+  style.top = `${rect.top - origin.top}px`;
   style.width = `${rect.width}px`;
   style.height = `${rect.height}px`;
 }

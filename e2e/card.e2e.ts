@@ -231,6 +231,26 @@ describe('hover card (Chromium)', () => {
     expect(boxInside(flipped.card, { x: 0, y: 0, width: SCREEN.width, height: view })).toBe(true);
   });
 
+  it('a transform on <html> does not move the card away from its highlight', async () => {
+    // A transform on <html> makes it the containing block of fixed boxes (a filter does not, on the root), which then
+    // scroll with the page: viewport coordinates written as they are would be off by the scroll.
+    const page = await open('article-en.html');
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
+    await page.evaluate(() => {
+      document.documentElement.style.transform = 'translateZ(0)';
+      document.body.style.paddingBottom = '2000px';
+    });
+    const extPage = await openExtensionPage(browser.context, browser.extensionId, 'reader.html');
+    opened.push(extPage);
+    await page.focus('a.skip-link');
+    await sendNextMention(extPage, page);
+    await waitForCard(page, 'Marcelo Ebrard');
+    expect(await page.evaluate(() => scrollY), 'the command scrolled the page').toBeGreaterThan(0);
+    const card = (await waitForCardSettled(page)).rect;
+    const box = (await findMention(page, 'Marcelo Ebrard', 'p-lede')).rects.at(-1)!;
+    expect(card.y - (box.y + box.height), `card ${JSON.stringify(card)} 6px below the highlight ${JSON.stringify(box)}`).toBeCloseTo(6, 0);
+  });
+
   /** Where a card must stay fully inside the viewport: corners, short windows, the middle of a page. */
   const placements = [
     { fixture: 'corner.html', within: 'p-corner', viewport: SCREEN, where: 'a mention in the bottom-right corner' },
