@@ -53,10 +53,11 @@ export default defineConfig({
       // Its version alone, so a restarting service worker can tell whether an update shipped a
       // newer corpus without reading the bundle.
       files.push({ relativeDest: 'corpus/builtin.version.json', contents: `${JSON.stringify({ corpusVersion: bundle.corpusVersion })}\n` });
-      // The card's view as an ES module the content script imports on pages with highlights, so
-      // pages without any pay only for the matcher (see entrypoints/content/card-layer.ts).
+      // The cards (their hover and keyboard handling and their view) as an ES module the content
+      // script imports once a page has highlights, so pages without any pay only for the matcher
+      // (see components/card-layer.ts).
       const ui = await esbuild({
-        entryPoints: [resolve(__dirname, 'components/card-ui.tsx')],
+        entryPoints: [resolve(__dirname, 'components/card-layer.ts')],
         bundle: true,
         format: 'esm',
         write: false,

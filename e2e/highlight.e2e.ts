@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
-import { REPO_ROOT, evaluateInContentWorld } from './harness/chromium';
+import { REPO_ROOT, contentWorldWindowListeners, evaluateInContentWorld } from './harness/chromium';
 import {
   MENTION_HIGHLIGHT,
   comparePngs,
@@ -121,6 +121,11 @@ describe('highlighting in Chromium with the built extension', () => {
     expect(await highlightTexts(page)).toEqual([]);
     // The control tab keeps its highlights meanwhile (the registry is per document).
     expect(await highlightTexts(control)).toEqual(ARTICLE_EN.map(([t]) => t));
+    // The cards' code comes with the first highlight: the control page listens to the pointer
+    // and the keys, this page to neither (nor did it load that module).
+    expect(await contentWorldWindowListeners(control)).toEqual(expect.arrayContaining(['pointermove', 'keydown']));
+    expect(await contentWorldWindowListeners(page)).not.toEqual(expect.arrayContaining(['pointermove']));
+    expect(await contentWorldWindowListeners(page)).not.toEqual(expect.arrayContaining(['keydown']));
   });
 
   it('dynamic: content added after load and after an SPA route change is highlighted, removed content is dropped', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -159,6 +159,45 @@ interface ExecutionContextDescription {
   auxData?: { isDefault?: boolean; type?: string; frameId?: string };
 }
 
+/** The execution context of the extension's content script in the page's main frame (waits for it). */
+async function findContentWorld(cdp: CDPSession, page: Page, timeout: number, extensionName: string): Promise<ExecutionContextDescription> {
+  const contexts = new Map<number, ExecutionContextDescription>();
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => contexts.delete(executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  await cdp.send('Runtime.enable');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const world = [...contexts.values()].find(
+      (c) =>
+        c.auxData?.type === 'isolated' &&
+        c.auxData.frameId === frameTree.frame.id &&
+        c.origin.startsWith('chrome-extension://') &&
+        c.name === extensionName,
+    );
+    if (world) return world;
+    if (Date.now() > deadline) throw new Error(`No isolated world named "${extensionName}" in ${page.url()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Event types the content script listens to on the page's window. DevTools' listener list is
+ * per world: asked with the main world's window it shows none of ours.
+ */
+export async function contentWorldWindowListeners(page: Page, { timeout = 10_000, extensionName = EXTENSION_NAME } = {}): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const world = await findContentWorld(cdp, page, timeout, extensionName);
+    const { result } = await cdp.send('Runtime.evaluate', { contextId: world.id, expression: 'window' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    return listeners.map((l) => l.type);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 /**
  * Runs `fn(arg)` in the content script's isolated world of the page's main frame and returns
  * its (JSON-serialisable) result. The page's own scripts and `page.evaluate` see the main world,
@@ -174,32 +213,7 @@ export async function evaluateInContentWorld<R, A = undefined>(
 ): Promise<R> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const contexts = new Map<number, ExecutionContextDescription>();
-    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
-    cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) =>
-      contexts.delete(executionContextId),
-    );
-    cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    await cdp.send('Runtime.enable');
-
-    const deadline = Date.now() + timeout;
-    let world: ExecutionContextDescription | undefined;
-    for (;;) {
-      world = [...contexts.values()].find(
-        (c) =>
-          c.auxData?.type === 'isolated' &&
-          c.auxData.frameId === frameTree.frame.id &&
-          c.origin.startsWith('chrome-extension://') &&
-          c.name === extensionName,
-      );
-      if (world) break;
-      if (Date.now() > deadline) {
-        throw new Error(`No isolated world named "${extensionName}" in ${page.url()}`);
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-
+    const world = await findContentWorld(cdp, page, timeout, extensionName);
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
       contextId: world.id,
       expression: `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`,

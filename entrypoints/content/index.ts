@@ -8,11 +8,15 @@ import type { Request } from '@/lib/messages';
 import { CORRECTIONS_KEY, addCorrection, correctionKey, correctionsFor, readCorrections } from '@/lib/settings/corrections';
 import { SETTINGS_KEY, isSiteEnabled, readSettings } from '@/lib/settings/defaults';
 import { uiLanguage } from '@/lib/i18n/language';
-import { CardLayer } from './card-layer';
+import type { CardLayer } from '@/components/card-layer';
 import { installTestHooks } from './test-hooks';
 
-/** The card's view, built separately by `wxt.config.ts` and web-accessible only through a per-session URL. */
+/**
+ * The cards (components/card-layer.ts and the view), built separately by `wxt.config.ts` and
+ * web-accessible only through a per-session URL: imported once the page has a highlight.
+ */
 const CARD_UI = '/content-scripts/card-ui.js';
+type CardModule = typeof import('@/components/card-layer');
 
 /** Highlight names per style setting; `style.css` gives each its `::highlight()` look. */
 const HIGHLIGHT_NAMES = { background: 'hled-mention', underline: 'hled-mention-underline' } as const;
@@ -50,37 +54,43 @@ export default defineContentScript({
     let corrections = correctionsFor(readCorrections(fresh[CORRECTIONS_KEY]), location.hostname);
     const suppressed = (table: MatcherTable) =>
       corrections.size ? (m: PageMention) => corrections.has(correctionKey(table.entities[m.entity]!.id, table.aliases[m.alias]!.text)) : undefined;
-    let page: { annotator: Annotator; cards: CardLayer; stop: AbortController; table: MatcherTable } | null = null;
+    let page: { annotator: Annotator; cards: () => Promise<CardLayer> | null; stop: AbortController; table: MatcherTable } | null = null;
 
     const startAnnotating = async () => {
       const table = await ask({ type: 'matcherTable' });
       if (ctx.isInvalid || !table) return;
       const stop = new AbortController();
       ctx.onInvalidated(() => stop.abort());
-      let cards: CardLayer | null = null;
+      // Created with the first highlight: until then the page has no card code and no listeners.
+      let cards: Promise<CardLayer> | null = null;
+      const cardLayer = () =>
+        (cards ??= (import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI as PublicPath)) as Promise<CardModule>).then(
+          ({ CardLayer }) =>
+            new CardLayer({
+              annotator,
+              table,
+              ask,
+              lang: () => uiLanguage(settings.language, navigator.language),
+              hoverDelayMs: settings.hoverDelayMs,
+              readerUrl: (hash) => `${browser.runtime.getURL('/reader.html' as PublicPath)}#${hash}`,
+              signal: stop.signal,
+              saveCorrection: async (alias, entity) => {
+                const list = readCorrections((await browser.storage.local.get(CORRECTIONS_KEY))[CORRECTIONS_KEY]);
+                await browser.storage.local.set({ [CORRECTIONS_KEY]: addCorrection(list, { site: location.hostname, alias, entity, at: new Date().toISOString() }) });
+              },
+            }),
+        ));
       const annotator = new Annotator({
         matcher: compileMatcher(table),
         types: new Set(settings.types),
         highlightName: HIGHLIGHT_NAMES[settings.highlightStyle],
         density: settings.density,
         suppressed: suppressed(table),
-        onChange: (mentions) => void cards?.prefetch(mentions).catch(() => {}),
-      });
-      cards = new CardLayer({
-        annotator,
-        table,
-        ask,
-        lang: () => uiLanguage(settings.language, navigator.language),
-        hoverDelayMs: settings.hoverDelayMs,
-        readerUrl: (hash) => `${browser.runtime.getURL('/reader.html' as PublicPath)}#${hash}`,
-        loadUi: () => import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI as PublicPath)),
-        signal: stop.signal,
-        saveCorrection: async (alias, entity) => {
-          const list = readCorrections((await browser.storage.local.get(CORRECTIONS_KEY))[CORRECTIONS_KEY]);
-          await browser.storage.local.set({ [CORRECTIONS_KEY]: addCorrection(list, { site: location.hostname, alias, entity, at: new Date().toISOString() }) });
+        onChange: (mentions) => {
+          if (mentions.length && !stop.signal.aborted) void cardLayer().then((c) => c.prefetch(mentions)).catch(() => {});
         },
       });
-      page = { annotator, cards, stop, table };
+      page = { annotator, cards: () => cards, stop, table };
       await annotator.start();
     };
     // Settings changes are applied one after another: a change that arrives while the page is
@@ -110,7 +120,7 @@ export default defineContentScript({
         page.annotator.setTypes(new Set(settings.types));
         page.annotator.setHighlightName(HIGHLIGHT_NAMES[settings.highlightStyle]);
         page.annotator.setDensity(settings.density);
-        page.cards.setHoverDelay(settings.hoverDelayMs);
+        void page.cards()?.then((c) => c.setHoverDelay(settings.hoverDelayMs));
       }
     };
 
@@ -129,10 +139,13 @@ export default defineContentScript({
       if (!msg || !TAB_REQUEST_TYPES.includes(msg.type)) return undefined;
       // Every frame of the tab gets tab messages: the keyboard command goes to the frame the
       // reader is in, the popup's questions to the top frame only (one answer per tab).
-      if (msg.type === 'nextMention' && hasKeyboardFocus(isTop)) page?.cards.next();
+      if (msg.type === 'nextMention' && hasKeyboardFocus(isTop)) void page?.cards()?.then((c) => c.next());
       if (!isTop) return undefined;
       if (msg.type === 'pageEntities') return Promise.resolve(pageEntities());
-      if (msg.type === 'showEntity' && typeof msg.id === 'string') return Promise.resolve(page?.cards.showEntity(msg.id) ?? false);
+      if (msg.type === 'showEntity' && typeof msg.id === 'string') {
+        const id = msg.id;
+        return page?.cards()?.then((c) => c.showEntity(id)) ?? Promise.resolve(false);
+      }
       return undefined;
     });
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -1,9 +1,9 @@
-import type { CardUi } from '@/components/card-ui';
+import { createCardUi, type CardUi } from './card-ui';
 import type { Client } from '@/lib/client';
 import type { Annotator, PageMention } from '@/lib/highlight/annotator';
 import { caretAt, liveRange, rangeContainsPoint } from '@/lib/highlight/hit-test';
 import type { MatcherTable } from '@/lib/match';
-import type { Provenance } from '@/components/Card';
+import type { Provenance } from './Card';
 import type { EntityCard, PassageHit } from '@/lib/messages';
 import { HoverIntent } from '@/lib/ui/hover-intent';
 import type { UiLanguage } from '@/lib/i18n/language';
@@ -31,8 +31,6 @@ export interface CardLayerOptions {
   lang: () => UiLanguage;
   hoverDelayMs: number;
   readerUrl: (hash: string) => string;
-  /** Loads the card's view module (Preact and the card): only pages with highlights need it. */
-  loadUi: () => Promise<{ createCardUi: (doc: Document, onPointerLeave: () => void) => CardUi }>;
   signal: AbortSignal;
   /** Stores "not this" for an alias of an entity on this site (the corrections listener re-applies them). */
   saveCorrection: (alias: string, entityId: string) => Promise<void>;
@@ -40,7 +38,9 @@ export interface CardLayerOptions {
 }
 
 /**
- * The cards of one page: fetches the card data of every entity on the page once (so a hover
+ * The cards of one page, in the module the content script imports only once a page has
+ * highlights (`content-scripts/card-ui.js`, built by `wxt.config.ts`): a page without any gets
+ * neither this code nor its pointer and key listeners. Fetches the card data of every entity on the page once (so a hover
  * needs no round trip), tracks the pointer over highlights, and shows one card at a time next
  * to its highlight. Keyboard: `next()` moves to the next highlight and opens its card with focus
  * inside; Escape closes it and gives focus back.
@@ -96,11 +96,8 @@ export class CardLayer {
   /** Fetches the cards of entities now on the page that are not cached yet. */
   async prefetch(mentions: readonly PageMention[]): Promise<void> {
     const ids = [...new Set(mentions.map((m) => this.opts.table.entities[m.entity]!.id))].filter((id) => !this.cards.has(id));
-    // The view module and the corpus's provenance load while the card data is fetched, before anyone hovers.
-    if (mentions.length) {
-      void this.loadUi().catch(() => {});
-      void this.corpusProvenance();
-    }
+    // The corpus's provenance loads while the card data is fetched, before anyone hovers.
+    if (mentions.length) void this.corpusProvenance();
     if (!ids.length) return;
     for (const card of await this.opts.ask({ type: 'cardsFor', ids })) this.cards.set(card.id, card);
   }
@@ -195,7 +192,7 @@ export class CardLayer {
   }
 
   private loadUi(): Promise<CardUi> {
-    this.ui ??= this.opts.loadUi().then(({ createCardUi }) => {
+    this.ui ??= Promise.resolve().then(() => {
       const ui = createCardUi(this.doc, () => this.intent.leaveCard());
       this.uiNow = ui;
       if (this.destroyed) ui.destroy();
