@@ -198,7 +198,7 @@ describe('hover card (Chromium)', () => {
     expect(focus.active, 'focus is back where it was before the first command').toBe('a.skip-link');
   });
 
-  it('an open card follows its highlight when the page scrolls, and flips above it when the room below runs out', async () => {
+  it('an open card follows its highlight on scroll and reflow, flips above it when the room below runs out, and never outgrows 480px', async () => {
     const page = await open('article-en.html');
     await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
     const extPage = await openExtensionPage(browser.context, browser.extensionId, 'reader.html');
@@ -228,6 +228,15 @@ describe('hover card (Chromium)', () => {
     const flipped = await gapBelow();
     expect(flipped.box.y).toBeCloseTo(top.box.y, 0);
     expect(flipped.above, `card ${JSON.stringify(flipped.card)} 6px above the highlight ${JSON.stringify(flipped.box)}`).toBeCloseTo(6, 0);
+
+    // The browser keeps the option that fitted last (above, shrunk to the room there) while it
+    // still fits: given a window of room above, the card still never outgrows its 480px.
+    await page.setViewportSize({ width: SCREEN.width, height: 1400 });
+    await page.evaluate(() => (document.body.style.paddingTop = '1000px'));
+    const tall = await gapBelow();
+    expect(tall.box.y).toBeGreaterThan(1000);
+    expect(tall.card.height, `card ${JSON.stringify(tall.card)}`).toBeLessThanOrEqual(480.5);
+    expect(Math.min(Math.abs(tall.below - 6), Math.abs(tall.above - 6)), `card ${JSON.stringify(tall.card)} 6px from the highlight ${JSON.stringify(tall.box)}`).toBeLessThan(1);
     expect(boxInside(flipped.card, { x: 0, y: 0, width: SCREEN.width, height: view })).toBe(true);
   });
 

@@ -74,11 +74,14 @@ export async function hoverMention(page: PageDriver, text: string, within: strin
  * when given), scrolled into view first; throws when there is none.
  */
 export async function centreOf(page: PageDriver, selector: string, host?: string): Promise<Point> {
-  const point = await page.evaluate<Point | null>(`(() => {
+  // Measured two frames after scrolling it into view: scrolling the page moves an open card
+  // with its highlight (the anchor box follows scroll events), which a rect read at once misses.
+  const point = await page.evaluate<Point | null>(`(async () => {
     const root = ${host ? `document.querySelector(${JSON.stringify(host)})?.shadowRoot` : 'document'};
     const el = root?.querySelector(${JSON.stringify(selector)});
     if (!el) return null;
     el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
     const r = el.getBoundingClientRect();
     return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
   })()`);
