@@ -49,8 +49,8 @@ export class CardLayer {
   private readonly doc: Document;
   private readonly cards = new Map<string, EntityCard>();
   private readonly intent: HoverIntent<PageMention>;
-  private ui: Promise<CardUi> | null = null;
-  private uiNow: CardUi | null = null;
+  /** The view, made on the first card shown (it inserts nothing into the page until then). */
+  private ui: CardUi | null = null;
   private destroyed = false;
   private pendingFrame = 0;
   private lastPointer: { x: number; y: number } | null = null;
@@ -132,7 +132,7 @@ export class CardLayer {
   private onPointer(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
     this.lastPointer = { x: e.clientX, y: e.clientY };
-    const host = this.uiNow?.host;
+    const host = this.ui?.host;
     if (host && e.composedPath().includes(host)) {
       this.intent.enterCard();
       return;
@@ -191,21 +191,17 @@ export class CardLayer {
     this.intent.close();
   }
 
-  private loadUi(): Promise<CardUi> {
-    this.ui ??= Promise.resolve().then(() => {
-      const ui = createCardUi(this.doc, () => this.intent.leaveCard());
-      this.uiNow = ui;
-      if (this.destroyed) ui.destroy();
-      return ui;
-    });
+  private view(): CardUi {
+    this.ui ??= createCardUi(this.doc, () => this.intent.leaveCard());
     return this.ui;
   }
 
   private async show(m: PageMention): Promise<void> {
     const id = this.opts.table.entities[m.entity]!.id;
-    const [ui, provenance] = await Promise.all([this.loadUi(), this.corpusProvenance(), this.cards.has(id) ? null : this.prefetch([m])]);
+    const [provenance] = await Promise.all([this.corpusProvenance(), this.cards.has(id) ? null : this.prefetch([m])]);
     const card = this.cards.get(id);
     if (!card || this.intent.current !== m || this.destroyed) return;
+    const ui = this.view();
     const alias = this.opts.table.aliases[m.alias]!;
     const view = this.doc.defaultView!;
     const show = (relatedHits?: readonly PassageHit[]) =>
@@ -271,7 +267,7 @@ export class CardLayer {
 
   private hide(): void {
     this.doc.defaultView?.CSS?.highlights?.delete(ACTIVE_HIGHLIGHT);
-    void this.ui?.then((ui) => ui.hide());
+    this.ui?.hide();
     const back = this.returnFocus;
     this.returnFocus = null;
     if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
@@ -280,7 +276,7 @@ export class CardLayer {
   private destroy(): void {
     this.intent.close();
     this.destroyed = true;
-    void this.ui?.then((ui) => ui.destroy());
+    this.ui?.destroy();
   }
 }
 

@@ -9,9 +9,8 @@ import cardCss from './card.css?inline';
 import { createShadowContainer, type ShadowContainer } from './shadow-container';
 
 /**
- * The card's view, loaded by the content script as a separate module only on pages that have
- * highlights (Preact is most of its weight; most pages never need it).
- * Built by `wxt.config.ts` into `content-scripts/card-ui.js`.
+ * The card's view, in the module the content script loads with a page's first highlight
+ * (`components/card-layer.ts`, built by `wxt.config.ts` into `content-scripts/card-ui.js`).
  */
 export interface ShowCard {
   card: EntityCard;
