@@ -1,7 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, transform } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { buildBundle } from './lib/corpus/build';
 import { readSeeds, sourceDateEpoch } from './lib/corpus/seeds-node';
 import { messagesEsbuildPlugin, messagesVitePlugin } from './lib/i18n/plugin';
@@ -25,6 +26,9 @@ const TEST_BUILD = process.env.HLED_TEST_BUILD === '1';
  * site" finds it granted and needs no prompt.
  */
 const TEST_HOSTS = ['*://127.0.0.1/*', '*://*.localhost/*'];
+
+/** What a web page may load from the extension: the cards' module, and the card's frame. */
+const CARD_RESOURCES = ['content-scripts/card-ui.js', 'card-frame.html', 'card-frame.js'] as const;
 
 /** The message files the extension ships, which the interface reads too (`lib/i18n/plugin.ts`). */
 const LOCALES_DIR = resolve(__dirname, 'public/_locales');
@@ -53,33 +57,43 @@ export default defineConfig({
       // Its version alone, so a restarting service worker can tell whether an update shipped a
       // newer corpus without reading the bundle.
       files.push({ relativeDest: 'corpus/builtin.version.json', contents: `${JSON.stringify({ corpusVersion: bundle.corpusVersion })}\n` });
-      // The cards (their hover and keyboard handling and their view) as an ES module the content
-      // script imports once a page has highlights, so pages without any pay only for the matcher
-      // (see components/card-layer.ts).
-      const ui = await esbuild({
-        entryPoints: [resolve(__dirname, 'components/card-layer.ts')],
-        bundle: true,
-        format: 'esm',
-        write: false,
-        minify: wxt.config.mode === 'production',
-        target: 'es2022',
-        jsx: 'automatic',
-        jsxImportSource: 'preact',
-        alias: { '@': __dirname },
-        loader: { '.css': 'text' },
-        // Vite's `?inline` CSS import, read as text.
-        plugins: [
-          messagesEsbuildPlugin(LOCALES_DIR),
-          {
-            name: 'css-inline',
-            setup(b) {
-              b.onResolve({ filter: /\.css\?inline$/ }, (a) => ({ path: resolve(a.resolveDir, a.path.replace(/\?inline$/, '')) }));
+      // The cards' hover and keyboard handling, as an ES module the content script imports once a
+      // page has highlights, so pages without any pay only for the matcher (components/card-layer.ts);
+      // and the card's view, the script of the extension page the card is shown in (card-frame.html,
+      // components/card-frame/main.tsx). Each is one file: in Chrome a web-accessible resource with
+      // a per-session URL, whose imports would have to be listed and reachable the same way.
+      const bundleScript = (entry: string) =>
+        esbuild({
+          entryPoints: [resolve(__dirname, entry)],
+          bundle: true,
+          format: 'esm',
+          write: false,
+          minify: wxt.config.mode === 'production',
+          target: 'es2022',
+          jsx: 'automatic',
+          jsxImportSource: 'preact',
+          alias: { '@': __dirname },
+          loader: { '.css': 'text' },
+          define: { 'import.meta.env.HLED_TEST_BUILD': JSON.stringify(TEST_BUILD) },
+          plugins: [
+            messagesEsbuildPlugin(LOCALES_DIR),
+            // Vite's `?inline` CSS import, read as text (minified: it ships as a string).
+            {
+              name: 'css-inline',
+              setup(b) {
+                b.onResolve({ filter: /\.css\?inline$/ }, (a) => ({ path: resolve(a.resolveDir, a.path.replace(/\?inline$/, '')), namespace: 'css-inline' }));
+                b.onLoad({ filter: /.*/, namespace: 'css-inline' }, async (a) => {
+                  const css = await transform(readFileSync(a.path, 'utf8'), { loader: 'css', minify: wxt.config.mode === 'production' });
+                  return { contents: css.code, loader: 'text' };
+                });
+              },
             },
-          },
-        ],
-        legalComments: 'none',
-      });
-      files.push({ relativeDest: 'content-scripts/card-ui.js', contents: ui.outputFiles[0]!.text });
+          ],
+          legalComments: 'none',
+        }).then((r) => r.outputFiles[0]!.text);
+      const [layer, frame] = await Promise.all([bundleScript('components/card-layer.ts'), bundleScript('components/card-frame/main.tsx')]);
+      files.push({ relativeDest: 'content-scripts/card-ui.js', contents: layer });
+      files.push({ relativeDest: 'card-frame.js', contents: frame });
     },
   },
   vite: () => ({ plugins: [preact(), messagesVitePlugin(LOCALES_DIR)], define: { 'import.meta.env.HLED_TEST_BUILD': JSON.stringify(TEST_BUILD) } }),
@@ -102,13 +116,14 @@ export default defineConfig({
     // Test builds only: the fixture server's hosts, granted at install, since a test cannot click
     // the browser's permission prompt. The production manifest has none (`e2e/privacy.e2e.ts`).
     ...(TEST_BUILD && browser !== 'firefox' ? { host_permissions: TEST_HOSTS } : {}),
-    // Only the card's view module, and in Chrome only through a URL that changes every session,
-    // so a web page cannot probe for the extension. Firefox's MV2 form is a plain list and has no
-    // `use_dynamic_url`; its `moz-extension://` host is already a random UUID per install.
+    // Only the cards' module and the card's frame (its page and script), and in Chrome only through
+    // a URL that changes every session, so a web page cannot probe for the extension. Firefox's MV2
+    // form is a plain list and has no `use_dynamic_url`; its `moz-extension://` host is already a
+    // random UUID per install.
     web_accessible_resources:
       browser === 'firefox'
-        ? ['content-scripts/card-ui.js']
-        : [{ resources: ['content-scripts/card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+        ? [...CARD_RESOURCES]
+        : [{ resources: [...CARD_RESOURCES], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -1,10 +1,10 @@
-import { createCardUi, type CardUi } from './card-ui';
+import { createCardUi, type CardUi } from './card-frame-host';
 import type { Client } from '@/lib/client';
 import type { Annotator, PageMention } from '@/lib/highlight/annotator';
 import { caretAt, liveRange, rangeContainsPoint } from '@/lib/highlight/hit-test';
 import type { MatcherTable } from '@/lib/match';
-import type { Provenance } from './Card';
 import type { EntityCard, PassageHit } from '@/lib/messages';
+import type { CardContent } from '@/lib/ui/card-frame-protocol';
 import { HoverIntent } from '@/lib/ui/hover-intent';
 import type { UiLanguage } from '@/lib/i18n/language';
 
@@ -30,7 +30,6 @@ export interface CardLayerOptions {
   ask: Client;
   lang: () => UiLanguage;
   hoverDelayMs: number;
-  readerUrl: (hash: string) => string;
   signal: AbortSignal;
   /** Stores "not this" for an alias of an entity on this site (the corrections listener re-applies them). */
   saveCorrection: (alias: string, entityId: string) => Promise<void>;
@@ -40,7 +39,8 @@ export interface CardLayerOptions {
 /**
  * The cards of one page, in the module the content script imports only once a page has
  * highlights (`content-scripts/card-ui.js`, built by `wxt.config.ts`): a page without any gets
- * neither this code nor its pointer and key listeners. Fetches the card data of every entity on the page once (so a hover
+ * neither this code nor its pointer and key listeners. The card's view itself is an extension
+ * page in a frame (`components/card-frame-host.ts`). Fetches the card data of every entity on the page once (so a hover
  * needs no round trip), tracks the pointer over highlights, and shows one card at a time next
  * to its highlight. Keyboard: `next()` moves to the next highlight and opens its card with focus
  * inside; Escape closes it and gives focus back.
@@ -56,7 +56,7 @@ export class CardLayer {
   private lastPointer: { x: number; y: number } | null = null;
   private returnFocus: Element | null = null;
   private focusOnOpen = false;
-  private provenance: Promise<Provenance | null> | null = null;
+  private provenance: Promise<CardContent['provenance']> | null = null;
   /** Related passages per paragraph block and entity: a second hover asks nothing. */
   private readonly related = new WeakMap<Node, Map<string, Promise<PassageHit[]>>>();
   private dated: { url: string; date: string | null } | null = null;
@@ -192,7 +192,7 @@ export class CardLayer {
   }
 
   private view(): CardUi {
-    this.ui ??= createCardUi(this.doc, () => this.intent.leaveCard());
+    this.ui ??= createCardUi(this.doc, { enter: () => this.intent.enterCard(), leave: () => this.intent.leaveCard() });
     return this.ui;
   }
 
@@ -204,27 +204,28 @@ export class CardLayer {
     const ui = this.view();
     const alias = this.opts.table.aliases[m.alias]!;
     const view = this.doc.defaultView!;
+    const lang = this.opts.lang();
+    const focus = this.focusOnOpen;
     const show = (relatedHits?: readonly PassageHit[]) =>
       ui.show({
-        card,
-        lang: this.opts.lang(),
+        content: {
+          card,
+          lang,
+          pageDate: this.pageDate(ui),
+          related: relatedHits ? [...relatedHits] : undefined,
+          provenance,
+          why: { alias: alias.text, aliasLang: alias.lang, rule: m.rule, pageCount: this.opts.annotator.mentions().filter((x) => x.entity === m.entity).length },
+          site: this.doc.location?.hostname ?? '',
+          focus: focus && !relatedHits,
+        },
         range: m.range,
-        readerUrl: (doc, passage) => this.opts.readerUrl(`doc=${encodeURIComponent(doc)}&p=${encodeURIComponent(passage)}`),
-        searchUrl: (q) => this.opts.readerUrl(`q=${encodeURIComponent(q)}`),
-        entityUrl: (entity) => this.opts.readerUrl(`entity=${encodeURIComponent(entity)}`),
-        pageDate: this.pageDate(ui),
-        related: relatedHits,
-        provenance,
-        why: { alias: alias.text, aliasLang: alias.lang, rule: m.rule, pageCount: this.opts.annotator.mentions().filter((x) => x.entity === m.entity).length },
-        site: this.doc.location?.hostname ?? '',
+        title: card.name[lang],
         onNotThis: () => {
           this.opts.annotator.hide(m);
           view.CSS?.highlights?.delete(ACTIVE_HIGHLIGHT);
         },
         onNotThisOnSite: () => this.opts.saveCorrection(alias.text, id),
-        onNavigate: (url) => void this.opts.ask({ type: 'openPage', url }),
         onClose: () => this.intent.close(),
-        focus: this.focusOnOpen,
       });
     const byKeyboard = this.focusOnOpen;
     show();
@@ -244,7 +245,7 @@ export class CardLayer {
     return this.dated.date;
   }
 
-  private corpusProvenance(): Promise<Provenance | null> {
+  private corpusProvenance(): Promise<CardContent['provenance']> {
     this.provenance ??= this.opts.ask({ type: 'corpusInfo' }).then(
       (i) => ({ name: i.name, corpusVersion: i.corpusVersion, dataAsOf: i.dataAsOf, signer: i.signer }),
       () => null,

@@ -1,5 +1,3 @@
-import { render, type ComponentChild } from 'preact';
-
 /**
  * The one way to put extension UI into a web page: a host element with a closed-off shadow root,
  * so page CSS cannot reach the UI and the UI's CSS cannot reach the page.
@@ -12,11 +10,11 @@ import { render, type ComponentChild } from 'preact';
 export interface ShadowContainer {
   host: HTMLElement;
   root: ShadowRoot;
-  render(node: ComponentChild): void;
   destroy(): void;
 }
 
-export function createShadowContainer(opts: { tag: `hled-${string}`; css: string; doc?: Document }): ShadowContainer {
+/** `closed`: the page cannot reach into the root at all (`element.shadowRoot` is null). */
+export function createShadowContainer(opts: { tag: `hled-${string}`; css: string; doc?: Document; closed?: boolean }): ShadowContainer {
   const doc = opts.doc ?? document;
   const host = doc.createElement(opts.tag);
   for (const [prop, value] of [
@@ -36,18 +34,14 @@ export function createShadowContainer(opts: { tag: `hled-${string}`; css: string
   ] as const) {
     host.style.setProperty(prop, value, 'important');
   }
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: opts.closed ? 'closed' : 'open' });
   adoptStyles(root, opts.css, doc);
   // On <html>, after <body>: out of the page's own layout containers and their transforms.
   doc.documentElement.append(host);
   return {
     host,
     root,
-    render: (node) => render(node, root as unknown as Element),
-    destroy: () => {
-      render(null, root as unknown as Element);
-      host.remove();
-    },
+    destroy: () => host.remove(),
   };
 }
 

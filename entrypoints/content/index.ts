@@ -72,7 +72,6 @@ export default defineContentScript({
               ask,
               lang: () => uiLanguage(settings.language, navigator.language),
               hoverDelayMs: settings.hoverDelayMs,
-              readerUrl: (hash) => `${browser.runtime.getURL('/reader.html' as PublicPath)}#${hash}`,
               signal: stop.signal,
               saveCorrection: async (alias, entity) => {
                 const list = readCorrections((await browser.storage.local.get(CORRECTIONS_KEY))[CORRECTIONS_KEY]);
