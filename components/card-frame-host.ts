@@ -59,14 +59,27 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
   const keys = new WeakMap<AbstractRange, number>();
   let nextKey = 0;
 
+  /**
+   * A keyboard opening's focus request, kept until a `show` reaches the frame: before the frame has
+   * loaded, the card updated with its related passages replaces the pending message.
+   */
+  let wantFocus = false;
+  const deliver = (p: MessagePort, m: ToFrame) => {
+    if (m.type === 'show' && wantFocus) {
+      m = { ...m, content: { ...m.content, focus: true } };
+      wantFocus = false;
+    }
+    p.postMessage(m);
+  };
   const post = (m: ToFrame) => {
-    if (port) port.postMessage(m);
+    if (port) deliver(port, m);
     else pending = m;
   };
 
   const receive = (m: FromFrame) => {
     if (!parts) return;
     if (m.type === 'size') parts.frame.style.height = `${Math.max(1, m.height) + 2}px`;
+    else if (m.type === 'pointer') (m.over ? pointer.enter : pointer.leave)();
     else if (m.type === 'close') current?.onClose();
     else if (m.type === 'notThis') current?.onNotThis();
     else if (m.type === 'notThisOnSite') {
@@ -106,7 +119,9 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
       // To any origin: an extension origin does not serialize as a postMessage target ("null" in
       // URL terms). This is the first document the frame loaded, which is ours.
       frame.contentWindow?.postMessage({ type: 'hled-card-port', secret }, '*', [channel.port2]);
-      if (pending) port.postMessage(pending);
+      // Focus given to the frame before its page loaded went to the empty document it starts with.
+      if (wantFocus) frame.focus({ preventScroll: true });
+      if (pending) deliver(port, pending);
       pending = null;
     });
     frame.addEventListener('pointerenter', pointer.enter);
@@ -122,6 +137,7 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
     port?.close();
     port = null;
     pending = null;
+    wantFocus = false;
     parts?.container.destroy();
     parts = null;
   };
@@ -150,7 +166,17 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
       const { frame, anchor, container } = parts;
       current = o;
       const key = keys.get(o.range) ?? (keys.set(o.range, ++nextKey), nextKey);
-      post({ type: 'show', content: { ...o.content, key } });
+      if (o.content.focus) {
+        wantFocus = true;
+        // Focus goes to the frame first, then the frame puts it on the card. Not again when it is
+        // there already: focusing a frame element sends the frame's focus back to its document,
+        // which can reach the frame after the message that focuses the card.
+        if (doc.activeElement !== container.host) {
+          frame.hidden = false;
+          frame.focus({ preventScroll: true });
+        }
+      }
+      post({ type: 'show', content: { ...o.content, key, focus: false } });
       frame.title = o.title;
       frame.hidden = false;
       // The same card updated (related passages arrived): the browser re-places it as it grows.
@@ -158,7 +184,6 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
       stopFollowing();
       positionedFor = o.range;
       stopPositioning = followHighlight(doc, () => placeOver(anchor, live(o.range).getBoundingClientRect(), container.host.getBoundingClientRect()));
-      if (o.content.focus) frame.focus({ preventScroll: true });
     },
     hide() {
       stopFollowing();

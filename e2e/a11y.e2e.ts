@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CARD_HOST, hoverMention, waitForCard, waitForCardSettled } from './harness/card';
+import { CARD_HOST, cardFrame, hoverMention, waitForCard, waitForCardSettled } from './harness/card';
 import { REPO_ROOT, openExtensionPage } from './harness/chromium';
 import { waitForHighlights } from './harness/highlights';
 import { useExtensionSuite } from './harness/suite';
@@ -21,7 +21,7 @@ let axeSource = '';
  * Runs axe-core in the page (or only inside `include`, a selector) and returns the serious and
  * critical violations. axe reads open shadow roots, so the card's own markup is checked.
  */
-async function seriousViolations(page: Page, include?: string): Promise<Violation[]> {
+async function seriousViolations(page: Page | Frame, include?: string): Promise<Violation[]> {
   if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axeSource);
   const script = `axe.run(${include ? JSON.stringify({ include: [[include]] }) : 'document'}, { resultTypes: ['violations'] }).then((r) =>
     r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))`;
@@ -76,7 +76,10 @@ describe('accessibility: axe-core on every page and the open card (Chromium)', (
       await hoverMention(page, name);
       await waitForCard(page);
       await waitForCardSettled(page);
-      const found = await seriousViolations(page, CARD_HOST);
+      // The frame in the page (its name), and the card in the frame.
+      const host = await seriousViolations(page, CARD_HOST);
+      expect(host, describeViolations(host)).toEqual([]);
+      const found = await seriousViolations(cardFrame(page)!);
       expect(found, describeViolations(found)).toEqual([]);
       if (scheme === 'dark') await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'card-dark.png') });
     });

@@ -48,6 +48,8 @@ describe('hover card (Chromium)', () => {
     return page;
   };
 
+  /** One mouse step of `moveInSteps` as the page sees it (one per frame). */
+  const STEP_MS = 17;
   /**
    * Hovers the mention until its card is open, then moves the pointer straight from the
    * highlight across the gap into the card, a couple of pixels at a time. The gesture only counts
@@ -74,8 +76,10 @@ describe('hover card (Chromium)', () => {
       await crossIntoCard(page, { x, y: point.y }, gap, inside, 2);
       const crossing = await log();
       const onHighlight = crossing.filter((e) => e.kind === 'pointermove' && e.y! >= box.y && e.y! <= box.y + box.height).at(-1);
-      const entered = crossing.find((e) => e.kind === 'pointerenter');
-      const gapMs = onHighlight && entered ? entered.at - onHighlight.at : Infinity;
+      // Into the card: the host's pointerenter when the pointer touched the frame's border, else
+      // the page's last pointermove (the frame's document gets the next ones, one step later).
+      const enteredAt = crossing.find((e) => e.kind === 'pointerenter')?.at ?? (crossing.filter((e) => e.kind === 'pointermove').at(-1)?.at ?? Infinity) + STEP_MS;
+      const gapMs = onHighlight ? enteredAt - onHighlight.at : Infinity;
       return { card, box, gap, log, crossing, gapMs };
     };
     let crossed = await attempt();

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CARD_HOST, hoverMention, waitForCard, waitForCardSettled } from './harness/card';
+import { CARD_HOST, hoverMention, inCard, waitForCard, waitForCardSettled } from './harness/card';
 import { CHROME_EXTENSION_DIR, REPO_ROOT, openExtensionPage } from './harness/chromium';
 import { waitForHighlights } from './harness/highlights';
 import { useExtensionSuite } from './harness/suite';
@@ -34,8 +34,8 @@ interface ContextView {
 }
 
 function readContext(page: Page): Promise<ContextView | null> {
-  return page.evaluate((tag) => {
-    const card = document.querySelector(tag)?.shadowRoot?.querySelector('.card');
+  return inCard(page, () => {
+    const card = document.querySelector('.card');
     if (!card) return null;
     const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const axis = card.querySelector('svg.axis');
@@ -60,7 +60,7 @@ function readContext(page: Page): Promise<ContextView | null> {
       moreHref: card.querySelector<HTMLAnchorElement>('.more a')?.href ?? null,
       allHref: card.querySelector<HTMLAnchorElement>('footer a.all')?.href ?? null,
     };
-  }, CARD_HOST);
+  }, null);
 }
 
 async function openCard(page: Page, name: string, within: string): Promise<void> {
@@ -107,7 +107,7 @@ describe('context in time (Chromium)', () => {
   it('shows corpus passages related to the paragraph (semiconductors first), a provenance footer, and text-fragment links', async () => {
     const page = await suite.open('dated-2022.html');
     await openCard(page, 'Gina Raimondo', 'p-raimondo');
-    await page.waitForFunction((tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('.related-list li'), CARD_HOST, { timeout: 5_000 });
+    await expect.poll(() => inCard(page, () => !!document.querySelector('.related-list li'), null), { timeout: 5_000 }).toBe(true);
     const view = (await readContext(page))!;
     expect(view.related.length).toBeGreaterThan(0);
     expect(view.related.length).toBeLessThanOrEqual(3);
@@ -121,7 +121,7 @@ describe('context in time (Chromium)', () => {
     await waitForCardSettled(page);
     await page.screenshot({ path: path.join(DOCS, 'card-dated.png') });
     // The lower half of the same card: the timeline on its axis and the related passages.
-    await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('.related')!.scrollIntoView({ block: 'end' }), CARD_HOST);
+    await inCard(page, () => document.querySelector('.related')!.scrollIntoView({ block: 'end' }), null);
     await page.screenshot({ path: path.join(DOCS, 'card-related.png') });
   });
 
@@ -129,7 +129,7 @@ describe('context in time (Chromium)', () => {
     const page = await suite.open('dated-2022.html');
     await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     await openCard(page, 'Marcelo Ebrard', 'p-lede');
-    const first = page.locator(`${CARD_HOST} .timeline > li`).first();
+    const first = page.frameLocator(`${CARD_HOST} iframe.frame`).locator('.timeline > li').first();
     const snippet = (await first.locator('.snippet').innerText()).replace(/^…\s*|\s*…$/g, '');
     const title = await first.locator('.source a').innerText();
     await first.getByRole('button', { name: 'Copy citation of this passage', exact: true }).click();

@@ -2,15 +2,15 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
-import { CARD_HOST, hoverMention, sendNextMention, waitForCard, waitForCardSettled } from './harness/card';
+import { CARD_HOST, hoverMention, inCard, sendNextMention, waitForCard, waitForCardSettled } from './harness/card';
 import { REPO_ROOT, openExtensionPage } from './harness/chromium';
 import { highlightTexts, paintedRanges, waitForHighlights, writeSettings } from './harness/highlights';
 import { useExtensionSuite } from './harness/suite';
+import { cardHostInPage } from './harness/page-reads';
 
 const DOCS = path.join(REPO_ROOT, 'docs');
 
-const cardText = (page: Page, selector: string) =>
-  page.evaluate(([tag, sel]) => document.querySelector(tag)?.shadowRoot?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, [CARD_HOST, selector] as const);
+const cardText = (page: Page, selector: string) => inCard(page, (sel) => document.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, selector);
 
 describe('the reader in control (Chromium)', () => {
   const suite = useExtensionSuite();
@@ -38,7 +38,7 @@ describe('the reader in control (Chromium)', () => {
     expect(await highlightTexts(page)).toContain('Marcelo Ebrard');
     await hoverMention(page, 'Marcelo Ebrard', 'p-ebrard');
     await waitForCard(page, 'Marcelo Ebrard');
-    const card = page.locator(CARD_HOST);
+    const card = page.frameLocator(`${CARD_HOST} iframe.frame`);
     await card.getByRole('button', { name: 'Not this: hide this highlight' }).click();
     await expect.poll(() => highlightTexts(page)).not.toContain('Marcelo Ebrard');
     await card.getByRole('button', { name: 'Never take “Marcelo Ebrard” for Marcelo Ebrard on 127.0.0.1' }).click();
@@ -107,6 +107,6 @@ describe('frames and shadow roots (Chromium)', () => {
     await hoverMention(page, 'Marcelo Ebrard');
     await waitForCard(page, 'Marcelo Ebrard');
     // Opening the page's card closed the frame's: one card per tab.
-    await expect.poll(() => frame.evaluate((tag) => document.querySelectorAll(tag).length, CARD_HOST)).toBe(0);
+    await expect.poll(() => frame.evaluate(cardHostInPage, CARD_HOST)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hoverMention, waitForCard } from './harness/card';
+import { hoverMention, readCard, waitForCard } from './harness/card';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
 import { waitForHighlights, writeSettings } from './harness/highlights';
 import { heapAfterGc, ourTimePerTask, startProfiledTrace } from './harness/our-tasks';
@@ -53,7 +53,7 @@ describe('a page that redefines built-ins in its own world', () => {
     expect(ranges.every((r) => r.connected)).toBe(true);
     await hoverMention(page, 'Marcelo Ebrard');
     // Polled from here: Playwright's own waitForFunction needs the MutationObserver this page broke.
-    await expect.poll(() => page.evaluate("document.querySelector('hled-card')?.shadowRoot?.querySelector('.card h2')?.textContent ?? null"), { timeout: 5_000 }).toBe('Marcelo Ebrard');
+    await expect.poll(async () => (await readCard(page))?.title ?? null, { timeout: 5_000 }).toBe('Marcelo Ebrard');
     // Our code ran in its own world: not one call reached the page's booby-trapped built-ins.
     expect(await page.evaluate('window.__hostileCalls ?? 0')).toBe(0);
     await page.click('#counter');

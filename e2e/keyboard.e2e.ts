@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CARD_HOST, focusState, sendNextMention, waitForCard, waitForCardSettled, waitForNoCard } from './harness/card';
+import { CARD_HOST, cardFrame, focusState, inCard, sendNextMention, waitForCard, waitForCardSettled, waitForNoCard } from './harness/card';
 import { CHROME_EXTENSION_DIR, openExtensionPage } from './harness/chromium';
 import { indicatorVisible, readFocused, tabStopsInPage, tabThrough, type FocusedView } from './harness/focus';
 import { waitForHighlights } from './harness/highlights';
@@ -47,22 +47,20 @@ describe('keyboard only (Chromium)', () => {
     // what a screen reader announces when focus moves there.
     const focus = await focusState(page);
     expect(focus.onHost && focus.inCardDialog, `focus is in the card (active: ${focus.active}, in card: ${focus.inCard})`).toBe(true);
-    const dialog = page.locator(`${CARD_HOST} [role="dialog"]`);
+    const dialog = page.frameLocator(`${CARD_HOST} iframe.frame`).locator('[role="dialog"]');
     expect(await dialog.getAttribute('aria-modal')).toBe('false');
     const snapshot = await dialog.ariaSnapshot();
     expect(snapshot).toMatch(/^- dialog "Marcelo Ebrard"/);
-    const description = await page.evaluate((host) => {
-      const root = document.querySelector(host)!.shadowRoot!;
-      return root.getElementById(root.querySelector('[role="dialog"]')!.getAttribute('aria-describedby')!)?.textContent ?? '';
-    }, CARD_HOST);
+    const description = await inCard(page, () => document.getElementById(document.querySelector('[role="dialog"]')!.getAttribute('aria-describedby')!)?.textContent ?? '', null);
     expect(description).toMatch(/^Mexican politician/);
-    const cardItself = (await readFocused(page, CARD_HOST))!;
+    const frame = cardFrame(page)!;
+    const cardItself = (await readFocused(frame))!;
     expect(cardItself.id).toMatch(/ div\.card /);
     expect(cardItself.outline, 'the card shows it has focus').toMatch(/^solid 2px/);
 
-    const stops = await page.evaluate(tabStopsInPage, CARD_HOST);
+    const stops = await frame.evaluate(tabStopsInPage, null);
     expect(stops.length, stops.join('\n')).toBeGreaterThanOrEqual(8);
-    const seen = await tabThrough(page, stops.length, CARD_HOST);
+    const seen = await tabThrough(page, stops.length, null, frame);
     expect(seen.map((f) => f?.id ?? null), describeStops(seen)).toEqual(stops);
     expect(seen.filter((f) => !f || !indicatorVisible(f)).map((f) => f?.id ?? null), `without a visible focus indicator:\n${describeStops(seen)}`).toEqual([]);
     expect(stops[0]).toMatch(/ button\.close "Close"$/);

@@ -44,6 +44,16 @@ addEventListener('keydown', (e) => {
   send({ type: 'close' });
 });
 
+let pointerOver = false;
+const pointerAt = (over: boolean) => {
+  if (over === pointerOver) return;
+  pointerOver = over;
+  send({ type: 'pointer', over });
+};
+addEventListener('pointerover', () => pointerAt(true), { passive: true });
+// No related target: the pointer left the document (to the page, or out of the window).
+addEventListener('pointerout', (e) => e.relatedTarget || pointerAt(false), { passive: true });
+
 // The frame is as tall as the card: its height goes to the content script at every change.
 let reported = -1;
 new ResizeObserver(() => {
@@ -96,7 +106,10 @@ function show(c: CardContent): void {
     document.body,
   );
   if (c.focus) {
-    document.querySelector('.card')?.scrollIntoView({ block: 'start' });
+    // The content script focused the frame element; the frame's own window takes it from there.
+    window.focus();
+    // Not scrollIntoView: it would scroll the web page around the frame too.
+    document.scrollingElement?.scrollTo(0, 0);
     (document.querySelector('.card') as HTMLElement | null)?.focus({ preventScroll: true });
   }
 }

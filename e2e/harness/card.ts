@@ -1,9 +1,15 @@
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
 import { paintedRanges, type PaintedRange, type WithChrome } from './highlights';
-import { cardInPage, cardSettledInPage } from './page-reads';
+import { cardHostInPage, cardInFrame, cardSettledInPage, centreInFrame } from './page-reads';
 
-/** The element the content script appends to `<html>` while a card is open (open shadow root). */
+/**
+ * The element the content script appends to `<html>` with the first card: its shadow root (open
+ * in test builds, closed in production) holds the anchor box and the card's frame, hidden
+ * between cards.
+ */
 export const CARD_HOST = 'hled-card';
+/** The card's own page, shown in that frame. */
+export const CARD_FRAME_PATH = '/card-frame.html';
 
 export interface Box {
   x: number;
@@ -17,12 +23,23 @@ export interface Point {
   y: number;
 }
 
-/** Everything the tests read from an open card, as the page's main world sees it. */
-export interface CardView {
-  /** How many card hosts the document holds (one while a card is open). */
+/** What the page sees of an open card: its host and frame element. */
+export interface CardHostView {
+  /** How many card hosts the document holds (one once a card has opened). */
   hosts: number;
   /** Tag name of the host's parent element. */
   hostParent: string | null;
+  /** The frame's box in the page's viewport coordinates: the card as the reader sees it. */
+  rect: Box;
+  /** What the page hit-tests at the card's centre: true when it is the card's host. */
+  onTop: boolean;
+  /** The frame's accessible name. */
+  frameTitle: string;
+  hostDisplay: string;
+}
+
+/** What the card's frame shows, read in it. */
+export interface CardInFrameView {
   role: string | null;
   lang: string | null;
   /** Text of the element `aria-labelledby` points at, inside the shadow root. */
@@ -41,8 +58,6 @@ export interface CardView {
   more: string | null;
   search: { text: string; href: string } | null;
   closeLabel: string | null;
-  /** The `.card` box in viewport coordinates. */
-  rect: Box;
   style: {
     display: string;
     visibility: string;
@@ -51,15 +66,52 @@ export interface CardView {
     titleColor: string;
     textTransform: string;
     fontFamily: string;
-    hostDisplay: string;
   };
-  /** What the page hit-tests at the card's centre: true when it is the card's host. */
-  onTop: boolean;
 }
 
-/** Reads the open card, or null when no card host is in the document. */
-export function readCard(page: Page): Promise<CardView | null> {
-  return page.evaluate(cardInPage, CARD_HOST);
+/** Everything the tests read from an open card: its frame in the page, and what it shows. */
+export type CardView = Omit<CardHostView, 'hostDisplay'> & Omit<CardInFrameView, 'style'> & { style: CardInFrameView['style'] & { hostDisplay: string } };
+
+export function mergeCardView(host: CardHostView | null, inner: CardInFrameView | null): CardView | null {
+  if (!host || !inner) return null;
+  const { hostDisplay, ...rest } = host;
+  return { ...inner, ...rest, style: { ...inner.style, hostDisplay } };
+}
+
+/**
+ * The card's frame of this page (or of this same-origin frame of a page), once a card has opened
+ * there (it stays, hidden, between cards).
+ */
+export function cardFrame(page: Page | Frame): Frame | null {
+  const children = 'mainFrame' in page ? page.mainFrame().childFrames() : page.childFrames();
+  return children.find((f) => f.url().includes(CARD_FRAME_PATH)) ?? null;
+}
+
+/** Reads the open card, or null when no card is open. */
+export async function readCard(page: Page): Promise<CardView | null> {
+  const host = await page.evaluate(cardHostInPage, CARD_HOST);
+  const frame = host && cardFrame(page);
+  return mergeCardView(host, frame ? await frame.evaluate(cardInFrame).catch(() => null) : null);
+}
+
+/** Evaluates `fn(arg)` in the card's frame; throws when no card has opened. */
+export function inCard<A, T>(page: Page, fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+  const frame = cardFrame(page);
+  if (!frame) throw new Error(`no card frame in ${page.url()}`);
+  return frame.evaluate(fn as never, arg) as Promise<T>;
+}
+
+/**
+ * The centre of the first element matching `selector` in the open card, scrolled into view inside
+ * it, in the page's viewport coordinates.
+ */
+export async function centreInCard(page: Page, selector: string): Promise<Point> {
+  const host = await page.evaluate(cardHostInPage, CARD_HOST);
+  const frame = cardFrame(page);
+  const inner = frame && host ? await frame.evaluate(centreInFrame, selector) : null;
+  if (!host || !inner) throw new Error(`no ${selector} in the open card`);
+  // The frame's content starts inside its 1px border.
+  return { x: host.rect.x + 1 + inner.x, y: host.rect.y + 1 + inner.y };
 }
 
 /** The painted mention with this text (and, when given, inside the element with this id). */
@@ -140,23 +192,14 @@ export async function crossIntoCard(page: Page, from: Point, gap: Point, inside:
 
 /** Waits until a card is open (optionally with this title) and returns it. */
 export async function waitForCard(page: Page, title?: string, timeout = 5_000): Promise<CardView> {
-  try {
-    await page.waitForFunction(
-      ([tag, want]) => {
-        const h2 = document.querySelector(tag)?.shadowRoot?.querySelector('.card h2');
-        if (!h2) return false;
-        return want === null || (h2.textContent ?? '').trim() === want;
-      },
-      [CARD_HOST, title ?? null] as const,
-      { timeout },
-    );
-  } catch (err) {
-    const seen = await readCard(page).catch(() => null);
-    throw new Error(`No card${title ? ` titled "${title}"` : ''} within ${timeout} ms; open card: ${seen ? `"${seen.title}"` : 'none'}`, {
-      cause: err,
-    });
+  const deadline = Date.now() + timeout;
+  let seen: CardView | null = null;
+  for (;;) {
+    seen = await readCard(page).catch(() => null);
+    if (seen && (title === undefined || seen.title === title)) return seen;
+    if (Date.now() > deadline) throw new Error(`No card${title ? ` titled "${title}"` : ''} within ${timeout} ms; open card: ${seen ? `"${seen.title}"` : 'none'}`);
+    await new Promise((r) => setTimeout(r, 25));
   }
-  return (await readCard(page))!;
 }
 
 /**
@@ -170,9 +213,14 @@ export async function waitForCardSettled(page: Page, timeout = 5_000): Promise<C
   return view;
 }
 
-/** Waits until no card host is left in the document. */
+/** Waits until no card is open (no host, or its frame hidden). */
 export async function waitForNoCard(page: Page, timeout = 5_000): Promise<void> {
-  await page.waitForFunction((tag) => !document.querySelector(tag), CARD_HOST, { timeout });
+  await page.waitForFunction(cardHostInPage, CARD_HOST, { timeout }).catch(() => {});
+  const deadline = Date.now() + timeout;
+  while (await page.evaluate(cardHostInPage, CARD_HOST)) {
+    if (Date.now() > deadline) throw new Error(`the card is still open after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** One change of the card host, or one pointer event, as recorded in the page (`performance.now()` time base). */
@@ -187,8 +235,7 @@ export interface HostEvent {
 }
 
 /**
- * Records, in the page's main world, every time a card host is added to or removed from the
- * document, every pointer move, and the pointer entering or leaving the open card's host (with
+ * Records, in the page's main world, every time a card opens ('added') or closes ('removed'), every pointer move, and the pointer entering or leaving the open card's host (with
  * the page's own clock), so a test can tell whether a card stayed open the whole time and how
  * long after the last move it closed.
  */
@@ -197,10 +244,19 @@ export async function recordCardHost(page: Page): Promise<() => Promise<HostEven
     const log: HostEvent[] = [];
     (window as unknown as { __cardHostLog: typeof log }).__cardHostLog = log;
     const upper = tag.toUpperCase();
-    const watchHost = (host: Node) => {
+    // A card opens when its frame shows, and closes when the frame is hidden (it stays in the
+    // page between cards) or the host goes.
+    const watchHost = (host: Element) => {
       for (const kind of ['pointerenter', 'pointerleave'] as const) {
         host.addEventListener(kind, (e) => log.push({ at: performance.now(), kind, x: (e as PointerEvent).clientX, y: (e as PointerEvent).clientY }));
       }
+      const root = host.shadowRoot!;
+      let shown = !!root.querySelector('iframe:not([hidden])');
+      new MutationObserver(() => {
+        const now = !!root.querySelector('iframe:not([hidden])');
+        if (now !== shown) log.push({ at: performance.now(), kind: now ? 'added' : 'removed' });
+        shown = now;
+      }).observe(root, { attributes: true, childList: true, subtree: true, attributeFilter: ['hidden'] });
     };
     const open = document.querySelector(tag);
     if (open) watchHost(open);
@@ -208,8 +264,8 @@ export async function recordCardHost(page: Page): Promise<() => Promise<HostEven
       for (const r of records) {
         for (const n of r.addedNodes) {
           if (n.nodeName !== upper) continue;
-          log.push({ at: performance.now(), kind: 'added' });
-          watchHost(n);
+          watchHost(n as Element);
+          if ((n as Element).shadowRoot?.querySelector('iframe:not([hidden])')) log.push({ at: performance.now(), kind: 'added' });
         }
         for (const n of r.removedNodes) if (n.nodeName === upper) log.push({ at: performance.now(), kind: 'removed' });
       }
@@ -234,31 +290,37 @@ export function describeLog(events: HostEvent[]): string {
     .join('; ');
 }
 
-/** Where focus is, seen from the page: the active element, and inside the card's shadow root. */
+/** Where focus is, seen from the page (the active element) and from the card's frame. */
 export interface FocusState {
   /** Tag and id of `document.activeElement` ("body", "a#link", "hled-card"). */
   active: string;
-  /** True when `document.activeElement` is the card host. */
+  /** True when `document.activeElement` is the card host (focus is in its frame). */
   onHost: boolean;
-  /** Class of the shadow root's active element when the host is focused, or null. */
+  /** Class of the frame's active element when the host is focused, or null. */
   inCard: string | null;
-  /** True when the shadow root's active element is `.card` or inside it. */
+  /** True when the frame has focus and its active element is `.card` or inside it. */
   inCardDialog: boolean;
 }
 
-export function focusState(page: Page): Promise<FocusState> {
-  return page.evaluate((tag) => {
+export async function focusState(page: Page): Promise<FocusState> {
+  const outer = await page.evaluate((tag) => {
     const a = document.activeElement;
     const host = document.querySelector(tag);
-    const inner = host && a === host ? host.shadowRoot?.activeElement ?? null : null;
-    const card = host?.shadowRoot?.querySelector('.card');
     return {
       active: a ? `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.classList.length ? `.${[...a.classList].join('.')}` : ''}` : 'none',
       onHost: !!host && a === host,
-      inCard: inner ? inner.className || inner.tagName.toLowerCase() : null,
-      inCardDialog: !!(inner && card && (inner === card || card.contains(inner))),
     };
   }, CARD_HOST);
+  const frame = outer.onHost ? cardFrame(page) : null;
+  const inner = frame
+    ? await frame.evaluate(() => {
+        const a = document.activeElement;
+        const card = document.querySelector('.card');
+        const focused = document.hasFocus() && a && a !== document.body ? a : null;
+        return { inCard: focused ? focused.className || focused.tagName.toLowerCase() : null, inCardDialog: !!(focused && card && card.contains(focused)) };
+      })
+    : { inCard: null, inCardDialog: false };
+  return { ...outer, ...inner };
 }
 
 /**

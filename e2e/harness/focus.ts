@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /** The focused element as a keyboard user would see it, read in the page. */
 export interface FocusedView {
@@ -79,19 +79,19 @@ export function tabStopsInPage(host: string | null): string[] {
 }
 
 /** The focused element of the document or of `host`'s shadow root. */
-export function readFocused(page: Page, host: string | null = null): Promise<FocusedView | null> {
+export function readFocused(page: Page | Frame, host: string | null = null): Promise<FocusedView | null> {
   return page.evaluate(focusedInPage, host);
 }
 
 /**
- * Presses Tab `count` times and reads the focused element after each press: the path of a
- * keyboard user through the page.
+ * Presses Tab `count` times and reads the focused element after each press (in `readIn`: the
+ * page, or the card's frame): the path of a keyboard user through the page.
  */
-export async function tabThrough(page: Page, count: number, host: string | null = null): Promise<(FocusedView | null)[]> {
+export async function tabThrough(page: Page, count: number, host: string | null = null, readIn: Page | Frame = page): Promise<(FocusedView | null)[]> {
   const seen: (FocusedView | null)[] = [];
   for (let i = 0; i < count; i++) {
     await page.keyboard.press('Tab');
-    seen.push(await readFocused(page, host));
+    seen.push(await readFocused(readIn, host));
   }
   return seen;
 }

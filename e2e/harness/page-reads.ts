@@ -1,5 +1,5 @@
 import type { OptionsView } from './bundles';
-import type { CardView } from './card';
+import type { CardHostView, CardInFrameView } from './card';
 import type { PaintedRange } from './highlights';
 
 /**
@@ -70,7 +70,7 @@ export function paintedRangesInPage(highlightName: string): PaintedRange[] | nul
 }
 
 /**
- * Resolves once the open card (host `tag`) has stopped moving: its entry animation has finished
+ * Resolves once the open card's frame (in host `tag`) has stopped moving: its entry animation has finished
  * and its box has stayed the same for three animation frames (it is positioned asynchronously).
  */
 export function cardSettledInPage({ tag, ms }: { tag: string; ms: number }): Promise<void> {
@@ -79,7 +79,7 @@ export function cardSettledInPage({ tag, ms }: { tag: string; ms: number }): Pro
     let last = '';
     let same = 0;
     const tick = () => {
-      const card = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>('.card');
+      const card = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>('iframe.frame:not([hidden])');
       if (card) {
         const r = card.getBoundingClientRect();
         const key = [r.x, r.y, r.width, r.height].join();
@@ -95,13 +95,33 @@ export function cardSettledInPage({ tag, ms }: { tag: string; ms: number }): Pro
   });
 }
 
-/** Reads the open card (host element `tag`), or null when no card host is in the document. */
-export function cardInPage(tag: string): CardView | null {
+/**
+ * Reads the card's frame element in the page (host `tag`): null when no card is open (no host, or
+ * its frame hidden between cards). Test builds open the host's shadow root for this; production
+ * closes it. The rest of the card is read inside the frame (`cardInFrame`).
+ */
+export function cardHostInPage(tag: string): CardHostView | null {
   const hosts = document.querySelectorAll(tag);
   const host = hosts[0] as HTMLElement | undefined;
-  const root = host?.shadowRoot;
-  const card = root?.querySelector<HTMLElement>('.card');
-  if (!host || !root || !card) return null;
+  const frame = host?.shadowRoot?.querySelector<HTMLIFrameElement>('iframe.frame');
+  if (!host || !frame || frame.hidden) return null;
+  const r = frame.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  return {
+    hosts: hosts.length,
+    hostParent: host.parentElement?.tagName.toLowerCase() ?? null,
+    rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+    onTop: hit === host,
+    frameTitle: frame.title,
+    hostDisplay: getComputedStyle(host).display,
+  };
+}
+
+/** Reads the card inside its frame (`card-frame.html`), or null when the frame shows none. */
+export function cardInFrame(): CardInFrameView | null {
+  const root = document;
+  const card = root.querySelector<HTMLElement>('.card');
+  if (!card) return null;
   const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const labelledBy = card.getAttribute('aria-labelledby');
   const labelEl = labelledBy ? root.getElementById(labelledBy) : null;
@@ -109,14 +129,10 @@ export function cardInPage(tag: string): CardView | null {
   const sections = [...card.querySelectorAll('section')];
   const rolesSection = sections.find((s) => s.querySelector('.roles'));
   const mentionsSection = sections.find((s) => s.querySelector('.timeline, .summary'));
-  const r = card.getBoundingClientRect();
   const cs = getComputedStyle(card);
   const h2 = card.querySelector('h2');
   const search = card.querySelector<HTMLAnchorElement>('footer a.search');
-  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
   return {
-    hosts: hosts.length,
-    hostParent: host.parentElement?.tagName.toLowerCase() ?? null,
     role: card.getAttribute('role'),
     lang: card.getAttribute('lang'),
     labelledByText: labelEl ? text(labelEl) : null,
@@ -148,7 +164,6 @@ export function cardInPage(tag: string): CardView | null {
     more: card.querySelector('.more') ? text(card.querySelector('.more')) : null,
     search: search ? { text: text(search), href: search.href } : null,
     closeLabel: card.querySelector('button.close')?.getAttribute('aria-label') ?? null,
-    rect: { x: r.x, y: r.y, width: r.width, height: r.height },
     style: {
       display: cs.display,
       visibility: cs.visibility,
@@ -157,10 +172,21 @@ export function cardInPage(tag: string): CardView | null {
       titleColor: h2 ? getComputedStyle(h2).color : '',
       textTransform: cs.textTransform,
       fontFamily: cs.fontFamily,
-      hostDisplay: getComputedStyle(host).display,
     },
-    onTop: hit === host,
   };
+}
+
+/**
+ * The centre of the first element matching `selector` in the card's frame, scrolled into view
+ * there first, in the frame's own coordinates (null when there is none).
+ */
+export async function centreInFrame(selector: string): Promise<{ x: number; y: number } | null> {
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+  for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+  const r = el.getBoundingClientRect();
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
 }
 
 /** What the options page shows, read from its DOM. */

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { BrowserDriver, PageDriver, Viewport } from '../scenarios/driver';
 import type { ChromiumSession } from './chromium';
+import { CARD_FRAME_PATH } from './card';
 import type { StaticServer } from './server';
 
 /** The scenarios' page interface over a Playwright page. */
@@ -10,6 +11,11 @@ export function playwrightPage(page: Page): PageDriver {
   return {
     url: async () => page.url(),
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    async evaluateInCard<T>(expression: string) {
+      const frame = page.frames().find((f) => f.url().includes(CARD_FRAME_PATH));
+      if (!frame) throw new Error(`no card frame in ${page.url()}`);
+      return (await frame.evaluate(expression)) as T;
+    },
     // Polls with `evaluate`: `waitForFunction` with a string compiles it in the page with `eval`,
     // which the extension pages' CSP (`script-src 'self'`) refuses.
     async waitFor(expression, what, timeout = 10_000) {

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { OPEN_PAGE_ACCEPTED_EVENT, OPEN_PAGE_EVENT } from '../../entrypoints/content/test-hooks';
 import type { BrowserDriver, PageDriver, Viewport } from '../scenarios/driver';
 import type { FirefoxSession } from './firefox';
+import { CARD_FRAME_PATH } from './card';
 import type { StaticServer } from './server';
 
 /** Any fixture page: it only has to run the content script, which takes the open-page request. */
@@ -15,6 +16,11 @@ export function puppeteerPage(page: Page): PageDriver {
     // Read from the page: puppeteer's record stays `about:blank` for tabs the extension opened.
     url: async () => page.evaluate('location.href') as Promise<string>,
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    async evaluateInCard<T>(expression: string) {
+      const frame = page.frames().find((f) => f.url().includes(CARD_FRAME_PATH));
+      if (!frame) throw new Error(`no card frame in ${page.url()}`);
+      return (await frame.evaluate(expression)) as T;
+    },
     async waitFor(expression, what, timeout = 10_000) {
       try {
         await page.waitForFunction(expression, { timeout, polling: 50 });

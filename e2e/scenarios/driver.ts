@@ -15,6 +15,11 @@ export interface PageDriver {
   url(): Promise<string>;
   /** Evaluates an expression in the page's main world (awaiting a promise it yields); the result must be JSON-serialisable. */
   evaluate<T>(expression: string): Promise<T>;
+  /**
+   * Evaluates an expression in the card's frame (`card-frame.html`, the extension page the open
+   * card is shown in); rejects when the page has no such frame.
+   */
+  evaluateInCard<T>(expression: string): Promise<T>;
   /** Resolves once `expression` is truthy in the page; rejects after `timeout` ms naming `what`. */
   waitFor(expression: string, what: string, timeout?: number): Promise<void>;
   /** Moves the mouse to a point in viewport coordinates. */

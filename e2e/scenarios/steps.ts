@@ -1,6 +1,6 @@
 import { MENTION_HIGHLIGHT, settleHighlights, type PaintedRange } from '../harness/highlights';
-import { CARD_HOST, type CardView, type Point } from '../harness/card';
-import { cardInPage, cardSettledInPage, optionsInPage, paintedRangesInPage } from '../harness/page-reads';
+import { CARD_HOST, mergeCardView, type CardView, type Point } from '../harness/card';
+import { cardHostInPage, cardInFrame, cardSettledInPage, centreInFrame, optionsInPage, paintedRangesInPage } from '../harness/page-reads';
 import type { OptionsView } from '../harness/bundles';
 import { call, type PageDriver } from './driver';
 
@@ -22,8 +22,9 @@ export function waitForHighlights(
   return settleHighlights(() => paintedRanges(page), () => page.url(), { until, quietMs, timeout });
 }
 
-export function readCard(page: PageDriver): Promise<CardView | null> {
-  return page.evaluate(call(cardInPage, CARD_HOST));
+export async function readCard(page: PageDriver): Promise<CardView | null> {
+  const host = await page.evaluate<ReturnType<typeof cardHostInPage>>(call(cardHostInPage, CARD_HOST));
+  return mergeCardView(host, host ? await page.evaluateInCard<ReturnType<typeof cardInFrame>>(call(cardInFrame)).catch(() => null) : null);
 }
 
 export function readOptions(page: PageDriver): Promise<OptionsView> {
@@ -32,12 +33,13 @@ export function readOptions(page: PageDriver): Promise<OptionsView> {
 
 /** Waits until a card titled `title` is open and returns it. */
 export async function waitForCard(page: PageDriver, title: string, timeout = 5_000): Promise<CardView> {
-  await page.waitFor(
-    `(document.querySelector(${JSON.stringify(CARD_HOST)})?.shadowRoot?.querySelector('.card h2')?.textContent ?? '').trim() === ${JSON.stringify(title)}`,
-    `the card of "${title}"`,
-    timeout,
-  );
-  return (await readCard(page))!;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const seen = await readCard(page).catch(() => null);
+    if (seen?.title === title) return seen;
+    if (Date.now() > deadline) throw new Error(`No card titled "${title}" within ${timeout} ms on ${await page.url()}; open card: ${seen ? `"${seen.title}"` : 'none'}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** Waits until the open card has finished its entry animation and kept its box for a few frames. */
@@ -49,7 +51,7 @@ export async function waitForCardSettled(page: PageDriver): Promise<CardView> {
 }
 
 export async function waitForNoCard(page: PageDriver, timeout = 5_000): Promise<void> {
-  await page.waitFor(`!document.querySelector(${JSON.stringify(CARD_HOST)})`, 'the card to close', timeout);
+  await page.waitFor(`!(${call(cardHostInPage, CARD_HOST)})`, 'the card to close', timeout);
 }
 
 /** The painted mention `text` inside the element with id `within`. */
@@ -70,28 +72,35 @@ export async function hoverMention(page: PageDriver, text: string, within: strin
 }
 
 /**
- * The centre of the first element matching `selector` (inside the open shadow root of `host`
- * when given), scrolled into view first; throws when there is none.
+ * The centre of the first element matching `selector`, in the page or (`inCard`) in the open
+ * card's frame, scrolled into view first, in the page's viewport coordinates; throws when there
+ * is none.
  */
-export async function centreOf(page: PageDriver, selector: string, host?: string): Promise<Point> {
+export async function centreOf(page: PageDriver, selector: string, inCard = false): Promise<Point> {
+  if (inCard) {
+    const host = await page.evaluate<ReturnType<typeof cardHostInPage>>(call(cardHostInPage, CARD_HOST));
+    const inner = host ? await page.evaluateInCard<Point | null>(call(centreInFrame, selector)) : null;
+    if (!host || !inner) throw new Error(`no ${selector} in the open card on ${await page.url()}`);
+    // The frame's content starts inside its 1px border.
+    return { x: host.rect.x + 1 + inner.x, y: host.rect.y + 1 + inner.y };
+  }
   // Measured two frames after scrolling it into view: scrolling the page moves an open card
   // with its highlight (the anchor box follows scroll events), which a rect read at once misses.
   const point = await page.evaluate<Point | null>(`(async () => {
-    const root = ${host ? `document.querySelector(${JSON.stringify(host)})?.shadowRoot` : 'document'};
-    const el = root?.querySelector(${JSON.stringify(selector)});
+    const el = document.querySelector(${JSON.stringify(selector)});
     if (!el) return null;
     el.scrollIntoView({ block: 'center', behavior: 'instant' });
     for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
     const r = el.getBoundingClientRect();
     return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
   })()`);
-  if (!point) throw new Error(`no ${selector}${host ? ` in ${host}` : ''} on ${await page.url()}`);
+  if (!point) throw new Error(`no ${selector} on ${await page.url()}`);
   return point;
 }
 
-/** Clicks the centre of the first element matching `selector` with the mouse. */
-export async function clickElement(page: PageDriver, selector: string, host?: string): Promise<void> {
-  const { x, y } = await centreOf(page, selector, host);
+/** Clicks the centre of the first element matching `selector` (in the open card: `inCard`) with the mouse. */
+export async function clickElement(page: PageDriver, selector: string, inCard = false): Promise<void> {
+  const { x, y } = await centreOf(page, selector, inCard);
   await page.clickAt(x, y);
 }
 

@@ -43,6 +43,12 @@ export type ToFrame = z.infer<typeof toFrame>;
 export type FromFrame =
   /** The card's height in CSS pixels, whenever it changes: the frame element is sized to it. */
   | { type: 'size'; height: number }
+  /**
+   * The pointer came into the frame's document or left it. The page sees no event when the pointer
+   * moves straight from outside the frame into its content, only a pointerout as if it had left
+   * the window, so the frame says where the pointer is.
+   */
+  | { type: 'pointer'; over: boolean }
   /** Escape or the close button. */
   | { type: 'close' }
   | { type: 'notThis' }
