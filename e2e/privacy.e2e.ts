@@ -52,8 +52,9 @@ async function browse(context: BrowserContext, base: string, pages: string[]): P
   }
 }
 
-/** A web page's own requests, without the extension's web-accessible module (its URL changes every session). */
-const pageUrls = (log: Seen[]) => [...new Set(log.filter((s) => s.by === 'page' && !/^chrome-extension:\/\/[a-z0-9-]+\/content-scripts\/card-ui\.js$/.test(s.url)).map((s) => s.url))].sort();
+/** A web page's own requests, without the extension's web-accessible files (the cards' module, the card's frame). */
+const pageUrls = (log: Seen[]) =>
+  [...new Set(log.filter((s) => s.by === 'page' && !/^chrome-extension:\/\/[a-z0-9-]+\/(content-scripts\/card-ui\.js|card-frame\.(html|js))(#.*)?$/.test(s.url)).map((s) => s.url))].sort();
 
 describe('network requests', () => {
   const withExtension: Seen[] = [];
@@ -151,7 +152,8 @@ describe('the manifest', () => {
     for (const forbidden of ['"tabs"', 'history', 'cookies', 'webRequest', 'debugger', 'downloads', 'clipboardRead', 'nativeMessaging', 'management']) {
       expect(text, forbidden).not.toContain(forbidden);
     }
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-scripts/card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    // The cards' module and the card's frame (page and script), behind a per-session URL.
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-scripts/card-ui.js', 'card-frame.html', 'card-frame.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
   });
 
   it('the production build carries no test-only code (markers `hled-test`, `HLED_TEST`)', async () => {
