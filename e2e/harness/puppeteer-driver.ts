@@ -17,9 +17,13 @@ export function puppeteerPage(page: Page): PageDriver {
     url: async () => page.evaluate('location.href') as Promise<string>,
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     async evaluateInCard<T>(expression: string) {
-      const frame = page.frames().find((f) => f.url().includes(CARD_FRAME_PATH));
-      if (!frame) throw new Error(`no card frame in ${page.url()}`);
-      return (await frame.evaluate(expression)) as T;
+      // Found by the location it reports: puppeteer records `about:blank` for a frame showing a
+      // `moz-extension://` page, as it does for tabs the extension opens.
+      for (const frame of page.mainFrame().childFrames()) {
+        const href = await frame.evaluate('location.href').catch(() => '');
+        if (typeof href === 'string' && href.includes(CARD_FRAME_PATH)) return (await frame.evaluate(expression)) as T;
+      }
+      throw new Error(`no card frame in ${page.url()}`);
     },
     async waitFor(expression, what, timeout = 10_000) {
       try {
