@@ -27,6 +27,13 @@ describe('checkBundle', () => {
     delete b.documents[1].title;
     expect(errorsOf(b)[0]).toMatch(/^bundle: documents\[1\]\.title is missing/);
   });
+  it('says the schema version is missing, naming the versions it knows, in the words of any missing field', () => {
+    const b = clone(seedBundle().bundle) as Record<string, any>;
+    delete b.schemaVersion;
+    const [first] = errorsOf(b);
+    expect(first).toMatch(/^bundle: schemaVersion is missing \(/);
+    expect(first).not.toMatch(/Invalid/);
+  });
   it('refuses another format by name', () => {
     expect(errorsOf({ format: 'something-else', schemaVersion: 1 })).toEqual(['bundle: format is "something-else", expected "hled-corpus"']);
   });

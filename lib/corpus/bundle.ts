@@ -165,8 +165,11 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
 function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
   const value = valueAt(json, issue.path);
   const got = value === undefined ? 'is missing' : `(got ${show(value)})`;
-  // A missing enum or literal field says "missing" too, not "invalid option … is missing".
-  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return `is missing (${issue.message.replace(/^Invalid (input|option): /, '')})`;
+  // A missing enum, literal or discriminator field (`schemaVersion`) says "missing" too, not
+  // "invalid option … is missing".
+  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+    return `is missing (${issue.message.replace(/^Invalid (input|option|discriminator value)[:.] /, '')})`;
+  }
   // Cross-reference checks already quote what they found; field checks ("is not …") get the value.
   if (issue.message.startsWith('is ')) return `${issue.message} ${got}`;
   if (issue.code === 'custom') return issue.message;
