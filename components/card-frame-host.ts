@@ -32,12 +32,16 @@ export interface CardUi {
   readPageDate(): string | null;
   paragraphOf(node: Node, offset: number): { block: Node; text: string };
   show(opts: ShowCard): void;
+  /** Lays a card out in the frame out of sight (while the hover delay runs), when no card is shown. */
+  prepare(opts: Pick<ShowCard, 'content' | 'range' | 'title'>): void;
   hide(): void;
   destroy(): void;
 }
 
 /** A frame's first height, before it has reported the card's own. */
 const FIRST_HEIGHT_PX = 240;
+/** How long a shown frame may wait for the card's height before it is shown anyway. */
+const REVEAL_AT_MOST_MS = 250;
 
 /**
  * The card's view in the page: a host element on `<html>` whose closed shadow root holds the
@@ -78,7 +82,12 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
 
   const receive = (m: FromFrame) => {
     if (!parts) return;
-    if (m.type === 'size') parts.frame.style.height = `${Math.max(1, m.height) + 2}px`;
+    if (m.type === 'size') {
+      // The card's height plus the frame's border; the new card is shown at its own height.
+      parts.frame.style.height = `${Math.max(1, m.height) + 2}px`;
+      sizedKey = m.key;
+      if (m.key === shownKey) reveal();
+    }
     else if (m.type === 'pointer') (m.over ? pointer.enter : pointer.leave)();
     else if (m.type === 'close') current?.onClose();
     else if (m.type === 'notThis') current?.onNotThis();
@@ -133,6 +142,7 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
 
   const destroy = () => {
     stopFollowing();
+    clearTimeout(revealTimer);
     current = null;
     port?.close();
     port = null;
@@ -140,6 +150,25 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
     wantFocus = false;
     parts?.container.destroy();
     parts = null;
+  };
+
+  /**
+   * A frame coming out of hiding stays transparent until the frame reports the new card's height
+   * (or briefly at most), so the reader never sees the last card's box, or an empty one.
+   */
+  let revealTimer = 0;
+  /** The card (by key) the frame last reported the height of, and the one shown or prepared. */
+  let sizedKey = -1;
+  let shownKey = -1;
+  const keyOf = (range: AbstractRange) => keys.get(range) ?? (keys.set(range, ++nextKey), nextKey);
+  const reveal = () => {
+    clearTimeout(revealTimer);
+    parts?.frame.classList.remove('pending');
+  };
+  const wait = (frame: HTMLIFrameElement) => {
+    frame.classList.add('pending');
+    clearTimeout(revealTimer);
+    revealTimer = doc.defaultView!.setTimeout(reveal, REVEAL_AT_MOST_MS);
   };
 
   const stopFollowing = () => {
@@ -161,11 +190,31 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
     },
     readPageDate: () => publishedDate(doc),
     paragraphOf: (node, offset) => paragraphAround(node, offset),
+    prepare(o) {
+      parts ??= make();
+      const { frame, anchor, container } = parts;
+      if (!frame.hidden && !frame.classList.contains('prepared')) return;
+      const key = keyOf(o.range);
+      shownKey = key;
+      post({ type: 'show', content: { ...o.content, key } });
+      frame.title = o.title;
+      frame.classList.add('prepared');
+      frame.hidden = false;
+      placeOver(anchor, live(o.range).getBoundingClientRect(), container.host.getBoundingClientRect());
+    },
     show(o) {
       parts ??= make();
       const { frame, anchor, container } = parts;
       current = o;
-      const key = keys.get(o.range) ?? (keys.set(o.range, ++nextKey), nextKey);
+      const key = keyOf(o.range);
+      if (frame.classList.contains('prepared')) {
+        frame.classList.remove('prepared');
+        // Laid out during the hover delay: shown now when it was this card and has its height.
+        if (key !== shownKey || sizedKey !== key) wait(frame);
+      } else if (frame.hidden) {
+        wait(frame);
+      }
+      shownKey = key;
       if (o.content.focus) {
         wantFocus = true;
         // Focus goes to the frame first, then the frame puts it on the card. Not again when it is
@@ -187,9 +236,13 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
     },
     hide() {
       stopFollowing();
+      clearTimeout(revealTimer);
       current = null;
+      shownKey = -1;
+      sizedKey = -1;
       if (!parts || parts.frame.hidden) return;
       parts.frame.hidden = true;
+      parts.frame.classList.remove('prepared', 'pending');
       post({ type: 'hide' });
     },
     destroy,

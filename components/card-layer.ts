@@ -68,6 +68,7 @@ export class CardLayer {
       closeDelay: CLOSE_DELAY_MS,
       onOpen: (m) => void this.show(m),
       onClose: () => this.hide(),
+      onArm: (m) => void this.prepare(m),
     });
     const { signal } = opts;
     const win = this.doc.defaultView!;
@@ -208,16 +209,7 @@ export class CardLayer {
     const focus = this.focusOnOpen;
     const show = (relatedHits?: readonly PassageHit[]) =>
       ui.show({
-        content: {
-          card,
-          lang,
-          pageDate: this.pageDate(ui),
-          related: relatedHits ? [...relatedHits] : undefined,
-          provenance,
-          why: { alias: alias.text, aliasLang: alias.lang, rule: m.rule, pageCount: this.opts.annotator.mentions().filter((x) => x.entity === m.entity).length },
-          site: this.doc.location?.hostname ?? '',
-          focus: focus && !relatedHits,
-        },
+        content: { ...this.content(ui, m, card, lang, provenance), related: relatedHits ? [...relatedHits] : undefined, focus: focus && !relatedHits },
         range: m.range,
         title: card.name[lang],
         onNotThis: () => {
@@ -236,6 +228,32 @@ export class CardLayer {
     if (this.intent.current !== m || this.destroyed) return;
     const hits = await this.relatedFor(ui, m, id).catch(() => [] as PassageHit[]);
     if (hits.length && this.intent.current === m && !this.destroyed) show(hits);
+  }
+
+  /**
+   * While the hover delay runs, the card is laid out in its frame, out of sight, so the card shows
+   * at once when the delay ends (only when no card is open: an open one is not replaced unseen).
+   */
+  private async prepare(m: PageMention): Promise<void> {
+    const card = this.cards.get(this.opts.table.entities[m.entity]!.id);
+    if (!card || this.intent.current) return;
+    const provenance = await this.corpusProvenance();
+    if (this.intent.armed !== m || this.intent.current || this.destroyed) return;
+    const ui = this.view();
+    const lang = this.opts.lang();
+    ui.prepare({ content: { ...this.content(ui, m, card, lang, provenance), focus: false }, range: m.range, title: card.name[lang] });
+  }
+
+  private content(ui: CardUi, m: PageMention, card: EntityCard, lang: UiLanguage, provenance: CardContent['provenance']): Omit<CardContent, 'key' | 'focus'> {
+    const alias = this.opts.table.aliases[m.alias]!;
+    return {
+      card,
+      lang,
+      pageDate: this.pageDate(ui),
+      provenance,
+      why: { alias: alias.text, aliasLang: alias.lang, rule: m.rule, pageCount: this.opts.annotator.mentions().filter((x) => x.entity === m.entity).length },
+      site: this.doc.location?.hostname ?? '',
+    };
   }
 
   /** The article's publication date, read once per URL (a single-page app changes both). */

@@ -54,15 +54,23 @@ addEventListener('pointerover', () => pointerAt(true), { passive: true });
 // No related target: the pointer left the document (to the page, or out of the window).
 addEventListener('pointerout', (e) => e.relatedTarget || pointerAt(false), { passive: true });
 
-// The frame is as tall as the card: its height goes to the content script at every change.
+// The frame is as tall as the card: its height goes to the content script at every change, and
+// for every new card (the page waits for it before showing the frame).
 let reported = -1;
-new ResizeObserver(() => {
+let reportedKey = -1;
+/** The key of the card on show. */
+let shownKey = -1;
+function reportSize(): void {
   const card = document.querySelector('.card');
-  const height = card ? Math.ceil(card.getBoundingClientRect().height) : 0;
-  if (height === reported) return;
+  // Nothing while empty between cards: the next card's height is the one the page waits for.
+  if (!card) return;
+  const height = Math.ceil(card.getBoundingClientRect().height);
+  if (height === reported && shownKey === reportedKey) return;
   reported = height;
-  send({ type: 'size', height });
-}).observe(document.body);
+  reportedKey = shownKey;
+  send({ type: 'size', height, key: shownKey });
+}
+new ResizeObserver(reportSize).observe(document.body);
 
 function receive(data: unknown): void {
   const msg = readToFrame(data);
@@ -78,6 +86,7 @@ function receive(data: unknown): void {
 
 function show(c: CardContent): void {
   document.documentElement.lang = c.lang;
+  shownKey = c.key;
   render(
     <Card
       key={c.key}
@@ -105,6 +114,7 @@ function show(c: CardContent): void {
     />,
     document.body,
   );
+  reportSize();
   if (c.focus) {
     // The content script focused the frame element; the frame's own window takes it from there.
     window.focus();

@@ -251,12 +251,12 @@ export async function recordCardHost(page: Page): Promise<() => Promise<HostEven
         host.addEventListener(kind, (e) => log.push({ at: performance.now(), kind, x: (e as PointerEvent).clientX, y: (e as PointerEvent).clientY }));
       }
       const root = host.shadowRoot!;
-      let shown = !!root.querySelector('iframe:not([hidden])');
+      let shown = !!root.querySelector('iframe:not([hidden]):not(.prepared)');
       new MutationObserver(() => {
-        const now = !!root.querySelector('iframe:not([hidden])');
+        const now = !!root.querySelector('iframe:not([hidden]):not(.prepared)');
         if (now !== shown) log.push({ at: performance.now(), kind: now ? 'added' : 'removed' });
         shown = now;
-      }).observe(root, { attributes: true, childList: true, subtree: true, attributeFilter: ['hidden'] });
+      }).observe(root, { attributes: true, childList: true, subtree: true, attributeFilter: ['hidden', 'class'] });
     };
     const open = document.querySelector(tag);
     if (open) watchHost(open);
@@ -265,7 +265,7 @@ export async function recordCardHost(page: Page): Promise<() => Promise<HostEven
         for (const n of r.addedNodes) {
           if (n.nodeName !== upper) continue;
           watchHost(n as Element);
-          if ((n as Element).shadowRoot?.querySelector('iframe:not([hidden])')) log.push({ at: performance.now(), kind: 'added' });
+          if ((n as Element).shadowRoot?.querySelector('iframe:not([hidden]):not(.prepared)')) log.push({ at: performance.now(), kind: 'added' });
         }
         for (const n of r.removedNodes) if (n.nodeName === upper) log.push({ at: performance.now(), kind: 'removed' });
       }

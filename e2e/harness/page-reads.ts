@@ -79,7 +79,7 @@ export function cardSettledInPage({ tag, ms }: { tag: string; ms: number }): Pro
     let last = '';
     let same = 0;
     const tick = () => {
-      const card = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>('iframe.frame:not([hidden])');
+      const card = document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>('iframe.frame:not([hidden]):not(.prepared)');
       if (card) {
         const r = card.getBoundingClientRect();
         const key = [r.x, r.y, r.width, r.height].join();
@@ -97,14 +97,14 @@ export function cardSettledInPage({ tag, ms }: { tag: string; ms: number }): Pro
 
 /**
  * Reads the card's frame element in the page (host `tag`): null when no card is open (no host, or
- * its frame hidden between cards). Test builds open the host's shadow root for this; production
+ * its frame hidden between cards, or laid out unseen during the hover delay). Test builds open the host's shadow root for this; production
  * closes it. The rest of the card is read inside the frame (`cardInFrame`).
  */
 export function cardHostInPage(tag: string): CardHostView | null {
   const hosts = document.querySelectorAll(tag);
   const host = hosts[0] as HTMLElement | undefined;
   const frame = host?.shadowRoot?.querySelector<HTMLIFrameElement>('iframe.frame');
-  if (!host || !frame || frame.hidden) return null;
+  if (!host || !frame || frame.hidden || frame.classList.contains('prepared')) return null;
   const r = frame.getBoundingClientRect();
   const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
   return {

@@ -30,17 +30,26 @@ export const CARD_SCENARIOS: Scenario[] = [
       const page = await driver.openFixture('article-en.html', SCREEN);
       await waitForHighlights(page, (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede'));
       expect(await readCard(page), 'no card before any hover').toBeNull();
-      // The page's own clock: when the pointer last moved, and when the card host appeared.
+      // The page's own clock: when the pointer last moved, and when the card became visible (its
+      // frame shown, not laid out unseen during the delay; the host's root is open in test builds).
       await page.evaluate(`(() => {
         const log = (window.__hledHover = { moved: 0, added: 0 });
         addEventListener('pointermove', () => { log.moved = performance.now(); }, { capture: true, passive: true });
-        new MutationObserver(() => { if (!log.added && document.querySelector(${JSON.stringify(CARD_HOST)})) log.added = performance.now(); })
-          .observe(document.documentElement, { childList: true });
+        const visible = () => !!document.querySelector(${JSON.stringify(CARD_HOST)})?.shadowRoot?.querySelector('iframe:not([hidden]):not(.prepared)');
+        const watch = new MutationObserver(() => { if (!log.added && visible()) log.added = performance.now(); });
+        watch.observe(document.documentElement, { childList: true });
+        new MutationObserver((_, self) => {
+          const host = document.querySelector(${JSON.stringify(CARD_HOST)});
+          if (!host) return;
+          self.disconnect();
+          watch.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden', 'class'] });
+        }).observe(document.documentElement, { childList: true });
       })()`);
       await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
       const card = await waitForCard(page, 'Marcelo Ebrard');
       const times = await page.evaluate<{ moved: number; added: number }>('window.__hledHover');
       expect(times.moved, 'the page saw the pointer move').toBeGreaterThan(0);
+      expect(times.added, 'the card became visible').toBeGreaterThan(0);
       expect(times.added - times.moved, 'opened only after the pointer rested for the hover delay').toBeGreaterThanOrEqual(HOVER_DELAY_MS - 20);
 
       expect(card.hosts).toBe(1);

@@ -41,8 +41,8 @@ export type ToFrame = z.infer<typeof toFrame>;
 
 /** What the frame sends the content script. */
 export type FromFrame =
-  /** The card's height in CSS pixels, whenever it changes: the frame element is sized to it. */
-  | { type: 'size'; height: number }
+  /** The card's height in CSS pixels (of the card `key`), whenever it changes: the frame element is sized to it. */
+  | { type: 'size'; height: number; key: number }
   /**
    * The pointer came into the frame's document or left it. The page sees no event when the pointer
    * moves straight from outside the frame into its content, only a pointerout as if it had left

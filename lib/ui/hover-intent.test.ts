@@ -19,6 +19,22 @@ describe('HoverIntent', () => {
     vi.advanceTimersByTime(1);
     expect(events).toEqual(['open a']);
   });
+  it('says when a target is armed (its card can be prepared during the delay), once per target', () => {
+    const armed: string[] = [];
+    const intent = new HoverIntent<string>({ openDelay: 300, closeDelay: 200, onOpen: (t) => events.push(`open ${t}`), onClose: () => {}, onArm: (t) => armed.push(t) });
+    intent.enterTarget('a');
+    intent.enterTarget('a');
+    expect(armed).toEqual(['a']);
+    expect(intent.armed).toBe('a');
+    vi.advanceTimersByTime(300);
+    expect(intent.armed).toBeNull();
+    intent.enterTarget('a');
+    expect(armed, 'not for the open card').toEqual(['a']);
+    intent.enterTarget('b');
+    expect(armed).toEqual(['a', 'b']);
+    intent.leaveTarget();
+    expect(intent.armed).toBeNull();
+  });
   it('does not open when the pointer passes over quickly', () => {
     hi.enterTarget('a');
     vi.advanceTimersByTime(100);

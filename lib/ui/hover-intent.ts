@@ -11,6 +11,8 @@ export interface HoverIntentOptions<T> {
   closeDelay: number;
   onOpen: (target: T) => void;
   onClose: () => void;
+  /** The pointer came to rest on a target whose card will open after the delay unless it moves on. */
+  onArm?: (target: T) => void;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -34,6 +36,11 @@ export class HoverIntent<T> {
     return this.open;
   }
 
+  /** The target whose card will open when the delay ends, if any. */
+  get armed(): T | null {
+    return this.pending;
+  }
+
   /** Changes the open delay (settings apply live). */
   setOpenDelay(ms: number): void {
     this.opts.openDelay = ms;
@@ -52,6 +59,7 @@ export class HoverIntent<T> {
       this.pending = null;
       this.show(target);
     }, this.opts.openDelay);
+    this.opts.onArm?.(target);
   }
 
   leaveTarget(): void {
