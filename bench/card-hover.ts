@@ -72,7 +72,7 @@ const WATCH_REVEAL = `(() => {
     requestAnimationFrame(() => { window.__painted = performance.timeOrigin + performance.now(); });
   };
   window.__watch = new MutationObserver(check);
-  window.__watch.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+  window.__watch.observe(document.documentElement, { childList: true });
   const host = document.querySelector('hled-card');
   if (host) window.__watch.observe(host.shadowRoot, { subtree: true, attributes: true, attributeFilter: ['hidden', 'class'] });
   else new MutationObserver((_, self) => {

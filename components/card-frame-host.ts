@@ -2,6 +2,7 @@ import { browser, type PublicPath } from 'wxt/browser';
 // Types only from the protocol: its Zod schemas stay out of the code every page loads.
 import type { CardContent, FromFrame, ToFrame } from '@/lib/ui/card-frame-protocol';
 import { FRAME_SECRET_PARAM } from '@/lib/ui/card-frame-secret';
+import { liveRange } from '@/lib/highlight/hit-test';
 import { paragraphAround } from '@/lib/highlight/paragraph';
 import { publishedDate } from '@/lib/page/published-date';
 import hostCss from './card-host.css?inline';
@@ -177,13 +178,6 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
     positionedFor = null;
   };
 
-  const live = (r: AbstractRange) => {
-    const range = doc.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range;
-  };
-
   return {
     get host() {
       return parts?.container.host ?? null;
@@ -200,7 +194,7 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
       frame.title = o.title;
       frame.classList.add('prepared');
       frame.hidden = false;
-      placeOver(anchor, live(o.range).getBoundingClientRect(), container.host.getBoundingClientRect());
+      placeOver(anchor, liveRange(doc, o.range).getBoundingClientRect(), container.host.getBoundingClientRect());
     },
     show(o) {
       parts ??= make();
@@ -215,24 +209,21 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
         wait(frame);
       }
       shownKey = key;
+      frame.title = o.title;
+      frame.hidden = false;
       if (o.content.focus) {
         wantFocus = true;
         // Focus goes to the frame first, then the frame puts it on the card. Not again when it is
         // there already: focusing a frame element sends the frame's focus back to its document,
         // which can reach the frame after the message that focuses the card.
-        if (doc.activeElement !== container.host) {
-          frame.hidden = false;
-          frame.focus({ preventScroll: true });
-        }
+        if (doc.activeElement !== container.host) frame.focus({ preventScroll: true });
       }
       post({ type: 'show', content: { ...o.content, key, focus: false } });
-      frame.title = o.title;
-      frame.hidden = false;
       // The same card updated (related passages arrived): the browser re-places it as it grows.
       if (positionedFor === o.range) return;
       stopFollowing();
       positionedFor = o.range;
-      stopPositioning = followHighlight(doc, () => placeOver(anchor, live(o.range).getBoundingClientRect(), container.host.getBoundingClientRect()));
+      stopPositioning = followHighlight(doc, () => placeOver(anchor, liveRange(doc, o.range).getBoundingClientRect(), container.host.getBoundingClientRect()));
     },
     hide() {
       stopFollowing();

@@ -206,10 +206,10 @@ export class CardLayer {
     const alias = this.opts.table.aliases[m.alias]!;
     const view = this.doc.defaultView!;
     const lang = this.opts.lang();
-    const focus = this.focusOnOpen;
+    const byKeyboard = this.focusOnOpen;
     const show = (relatedHits?: readonly PassageHit[]) =>
       ui.show({
-        content: { ...this.content(ui, m, card, lang, provenance), related: relatedHits ? [...relatedHits] : undefined, focus: focus && !relatedHits },
+        content: { ...this.content(ui, m, card, lang, provenance), related: relatedHits ? [...relatedHits] : undefined, focus: byKeyboard && !relatedHits },
         range: m.range,
         title: card.name[lang],
         onNotThis: () => {
@@ -219,7 +219,6 @@ export class CardLayer {
         onNotThisOnSite: () => this.opts.saveCorrection(alias.text, id),
         onClose: () => this.intent.close(),
       });
-    const byKeyboard = this.focusOnOpen;
     show();
     closeCardsInOtherFrames(view);
     this.focusOnOpen = false;

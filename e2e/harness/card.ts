@@ -1,6 +1,6 @@
 import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
 import { paintedRanges, type PaintedRange, type WithChrome } from './highlights';
-import { cardHostInPage, cardInFrame, cardSettledInPage, centreInFrame } from './page-reads';
+import { cardHostInPage, cardInFrame, cardSettledInPage } from './page-reads';
 
 /**
  * The element the content script appends to `<html>` with the first card: its shadow root (open
@@ -99,19 +99,6 @@ export function inCard<A, T>(page: Page, fn: (arg: A) => T | Promise<T>, arg: A)
   const frame = cardFrame(page);
   if (!frame) throw new Error(`no card frame in ${page.url()}`);
   return frame.evaluate(fn as never, arg) as Promise<T>;
-}
-
-/**
- * The centre of the first element matching `selector` in the open card, scrolled into view inside
- * it, in the page's viewport coordinates.
- */
-export async function centreInCard(page: Page, selector: string): Promise<Point> {
-  const host = await page.evaluate(cardHostInPage, CARD_HOST);
-  const frame = cardFrame(page);
-  const inner = frame && host ? await frame.evaluate(centreInFrame, selector) : null;
-  if (!host || !inner) throw new Error(`no ${selector} in the open card`);
-  // The frame's content starts inside its 1px border.
-  return { x: host.rect.x + 1 + inner.x, y: host.rect.y + 1 + inner.y };
 }
 
 /** The painted mention with this text (and, when given, inside the element with this id). */
@@ -215,7 +202,6 @@ export async function waitForCardSettled(page: Page, timeout = 5_000): Promise<C
 
 /** Waits until no card is open (no host, or its frame hidden). */
 export async function waitForNoCard(page: Page, timeout = 5_000): Promise<void> {
-  await page.waitForFunction(cardHostInPage, CARD_HOST, { timeout }).catch(() => {});
   const deadline = Date.now() + timeout;
   while (await page.evaluate(cardHostInPage, CARD_HOST)) {
     if (Date.now() > deadline) throw new Error(`the card is still open after ${timeout} ms`);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { BrowserDriver, PageDriver, Viewport } from '../scenarios/driver';
 import type { ChromiumSession } from './chromium';
-import { CARD_FRAME_PATH } from './card';
+import { cardFrame } from './card';
 import type { StaticServer } from './server';
 
 /** The scenarios' page interface over a Playwright page. */
@@ -12,7 +12,7 @@ export function playwrightPage(page: Page): PageDriver {
     url: async () => page.url(),
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     async evaluateInCard<T>(expression: string) {
-      const frame = page.frames().find((f) => f.url().includes(CARD_FRAME_PATH));
+      const frame = cardFrame(page);
       if (!frame) throw new Error(`no card frame in ${page.url()}`);
       return (await frame.evaluate(expression)) as T;
     },
