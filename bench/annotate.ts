@@ -19,6 +19,7 @@ import { longestTask, startTrace } from './trace';
 const REPS = 15;
 const DENSE_REPS = 15;
 const TRACED_REPS = 4;
+const WARM_REPS = 9;
 const ARTICLE_SENTENCES = 150;
 const TEXT_PAGE_REPS = 9;
 /** A text-heavy real page (most of its text is article, not inline CSS) for a second ratio to the floor. */
@@ -88,19 +89,20 @@ interface Parts {
 interface PairRep {
   ext: ExtRun;
   floor: { ms: number; chars: number; nodes: number };
+  nodeFloor: { ms: number; elements: number; shadowRoots: number };
   parts: Parts;
   markjs: { ms: number; paintMs: number; matches: number };
 }
 
 type Contender = keyof PairRep;
 
-/** One repetition on a fresh page: each contender (by default all four), in an order that rotates with `i`. */
+/** One repetition on a fresh page: each contender (by default all five), in an order that rotates with `i`. */
 async function pairRep<C extends Contender = Contender>(
   env: Env,
   i: number,
   regex: { source: string; flags: string },
   pagePath = '/large.html',
-  order: readonly C[] = ['ext', 'floor', 'markjs', 'parts'] as C[],
+  order: readonly C[] = ['ext', 'floor', 'nodeFloor', 'markjs', 'parts'] as C[],
 ): Promise<Pick<PairRep, C>> {
   await freshPage(env, pagePath, order.includes('markjs' as C));
   const out: Partial<PairRep> = {};
@@ -112,6 +114,9 @@ async function pairRep<C extends Contender = Contender>(
     } else if (which === 'floor') {
       out.floor = await callPage(env.page, '__benchAnnotate', 'runFloor');
       await between(env);
+    } else if (which === 'nodeFloor') {
+      out.nodeFloor = await callPage(env.page, '__benchAnnotate', 'runNodeFloor');
+      await between(env);
     } else if (which === 'markjs') {
       out.markjs = await callPage(env.page, '__benchAnnotate', 'runMarkjs', regex);
       await between(env);
@@ -121,6 +126,23 @@ async function pairRep<C extends Contender = Contender>(
     }
   }
   return out as Pick<PairRep, C>;
+}
+
+/**
+ * For the diagnosis: the extension's and the floor's second pass over the same page, straight
+ * after a first one, with no garbage collection between (the JIT has compiled the code and the
+ * nodes' JS wrappers exist): what is left of the ratio without the costs of a first pass.
+ */
+async function warmRep(env: Env, pagePath = '/large.html'): Promise<{ ext: number; floor: number }> {
+  await freshPage(env, pagePath, false);
+  await callPage(env.page, '__benchAnnotate', 'runFloor');
+  const floor = (await callPage<{ ms: number }>(env.page, '__benchAnnotate', 'runFloor')).ms;
+  await callPage(env.page, '__benchAnnotate', 'runExtension', {});
+  await callPage(env.page, '__benchAnnotate', 'stopExtension');
+  await callPage(env.page, '__benchAnnotate', 'settle');
+  const ext = (await callPage<ExtRun>(env.page, '__benchAnnotate', 'runExtension', {})).busyMs;
+  await callPage(env.page, '__benchAnnotate', 'stopExtension');
+  return { ext, floor };
 }
 
 /** Runs the extension alone on a fresh page with a trace recording, and returns the longest task. */
@@ -207,6 +229,9 @@ export const annotateBench: BenchModule = {
       const first = reps[0]!;
       ctx.log(`annotate: ext ${median(extMs).toFixed(1)} ms, floor ${median(floorMs).toFixed(1)} ms, mark.js ${median(markMs).toFixed(1)} ms; ${matches} matches (mark.js ${first.markjs.matches})`);
 
+      const warm: { ext: number; floor: number }[] = [];
+      for (let i = 0; i < WARM_REPS; i++) warm.push(await warmRep(env));
+
       // Longest task, rendering included: traced runs of the extension alone.
       const traced: TracedRun[] = [];
       for (let i = 0; i < TRACED_REPS; i++) traced.push(await tracedRun(env, '/large.html'));
@@ -250,6 +275,9 @@ export const annotateBench: BenchModule = {
         'annotate.scan_ms': figure(median(reps.map((r) => r.parts.scanMs)), 'ms', '', `median of ${REPS}, for the diagnosis: the shipped scanText over the walk's batches alone (${first.parts.raw} raw matches), ${((first.parts.chars / median(reps.map((r) => r.parts.scanMs))) / 1000).toFixed(1)} M characters/s`),
         'annotate.markjs_ms': figure(median(markMs), 'ms', '', `median of ${REPS}: mark.js 8.11.1 markRegExp with one combined case-insensitive expression of all ${new Set(table.aliases.map((a) => a.text)).size} alias texts (longest first, Unicode lookaround boundaries), JS time; next paint median ${median(reps.map((r) => r.markjs.paintMs)).toFixed(1)} ms`),
         'annotate.ratio_to_floor': figure(median(toFloor), 'ratio', '<= 3', `median of ${REPS} per-repetition ratios annotate.ms / floor_ms, measured in the same page load in rotating order`),
+        'annotate.node_floor_ms': figure(median(reps.map((r) => r.nodeFloor.ms)), 'ms', '', `median of ${REPS}, for the diagnosis: TreeWalker(SHOW_ELEMENT | SHOW_TEXT) over document.body reading every text node's data and every element's shadowRoot, nothing else (${first.nodeFloor.elements} elements, ${first.nodeFloor.shadowRoots} open shadow roots): the least a walk that finds open shadow roots, which any element may host, has to do`),
+        'annotate.ratio_to_node_floor': figure(median(reps.map((r) => r.ext.busyMs / r.nodeFloor.ms)), 'ratio', '', `median of ${REPS} per-repetition ratios annotate.ms / node_floor_ms, same page load, rotating order; the node floor itself is ${median(reps.map((r) => r.nodeFloor.ms / r.floor.ms)).toFixed(1)}× the floor (median of the same repetitions)`),
+        'annotate.warm_ratio_to_floor': figure(median(warm.map((w) => w.ext / w.floor)), 'ratio', '', `median of ${WARM_REPS}, for the diagnosis: each side's second pass over a fresh page right after its first, no garbage collection between (code compiled, DOM wrappers made): extension ${median(warm.map((w) => w.ext)).toFixed(1)} ms, floor ${median(warm.map((w) => w.floor)).toFixed(1)} ms`),
         'annotate.ratio_to_markjs': figure(median(toMark), 'ratio', '<= 0.5', `median of ${REPS} per-repetition ratios annotate.ms / mark.js JS time, same page load, rotating order`),
         'annotate.text_page_ratio_to_floor': figure(median(textReps.map((r) => r.ext.busyMs / r.floor.ms)), 'ratio', '', `for comparison, not the target's page: ${TEXT_PAGE_SOURCES.join(' + ')} (${(textPage.bytes / 1e6).toFixed(2)} MB, ${textPage.sentences} sentences inserted, ${textReps[0]!.ext.matches} mentions), whose text is mostly article: median of ${TEXT_PAGE_REPS} per-repetition ratios annotator.busyMs / floor, extension ${median(textReps.map((r) => r.ext.busyMs)).toFixed(1)} ms, floor ${median(textReps.map((r) => r.floor.ms)).toFixed(1)} ms (${textReps[0]!.floor.nodes} text nodes, ${textReps[0]!.floor.chars} characters)`),
         'annotate.paint_ms': figure(median(reps.map((r) => r.ext.firstPaintMs)), 'ms', '<= 40', `median of ${REPS}: from start() to just after the next frame painted (requestAnimationFrame queued at start, then a MessageChannel task), with the highlights of the slices done by then; the whole pass painted: annotate.done_paint_ms`),

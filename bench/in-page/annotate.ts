@@ -116,6 +116,26 @@ function runFloor() {
 }
 
 /**
+ * Every node, not only text: a bare walk over elements and text that reads each text's data and
+ * each element's `shadowRoot`, the least a walk has to do to find open shadow roots (any element
+ * may host one, and no selector or other API lists them).
+ */
+function runNodeFloor() {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  let elements = 0;
+  let shadowRoots = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === 1) {
+      elements++;
+      if ((n as Element).shadowRoot) shadowRoots++;
+    } else chars += (n as Text).data.length;
+  }
+  return { ms: performance.now() - t0, elements, shadowRoots, chars };
+}
+
+/**
  * The annotator's two main parts alone, for the diagnosis: the shipped text walk drained to the
  * end (no scanning), then the shipped matcher over the text it collected (no ranges, no rules).
  */
@@ -145,4 +165,4 @@ async function runMarkjs(arg: { source: string; flags: string }) {
 }
 
 (globalThis as { __hled?: unknown }).__hled = { Annotator, compileMatcher };
-(globalThis as { __benchAnnotate?: unknown }).__benchAnnotate = { setup, settle, runExtension, stopExtension, runFloor, runParts, runMarkjs };
+(globalThis as { __benchAnnotate?: unknown }).__benchAnnotate = { setup, settle, runExtension, stopExtension, runFloor, runNodeFloor, runParts, runMarkjs };
