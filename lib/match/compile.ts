@@ -260,7 +260,8 @@ export function scanText(matcher: Matcher, text: string, tokens: Tokens = tokeni
         if (accepts(text, tokens, k, cand)) {
           matched = cand.words;
           const vouches = cand.checkContext && namedByArticle(text, tokens, k, cand.entry);
-          out.push(vouches ? { start: start[k]!, end: end[k + matched - 1]!, alias: cand.alias, vouches } : { start: start[k]!, end: end[k + matched - 1]!, alias: cand.alias });
+          const to = abbreviationEnd(text, start[k + matched - 1]!, end[k + matched - 1]!);
+          out.push(vouches ? { start: start[k]!, end: to, alias: cand.alias, vouches } : { start: start[k]!, end: to, alias: cand.alias });
           break;
         }
       }
@@ -268,6 +269,18 @@ export function scanText(matcher: Matcher, text: string, tokens: Tokens = tokeni
     if (matched > 0) k += matched - 1;
   }
   return out;
+}
+
+/**
+ * Where a mention ending with token `[from, to)` ends: a dotted abbreviation keeps its closing
+ * period ("the E.P.A. said", "de EE.UU. ayer"), which the token leaves out because a period after
+ * a word usually ends the sentence. At the end of a sentence the abbreviation's period is the
+ * sentence's too, so it still belongs to the mention.
+ */
+function abbreviationEnd(text: string, from: number, to: number): number {
+  if (text.charCodeAt(to) !== 0x2e) return to;
+  for (let i = from + 1; i < to; i++) if (text.charCodeAt(i) === 0x2e) return to + 1;
+  return to;
 }
 
 /** Whether `cand` (whose word hashes the trie already matched at `k`) really occurs there. */

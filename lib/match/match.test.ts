@@ -89,8 +89,13 @@ describe('findMentions: accents and typography', () => {
     ['Marcelo\nEbrard, broken across a line', 'Marcelo\nEbrard'],
     ['the High–Level Economic Dialogue (en dash)', 'High–Level Economic Dialogue'],
     ['the High Level Economic Dialogue (no hyphen)', 'High Level Economic Dialogue'],
-    ['el Departamento de Comercio de EE. UU. dijo', 'Departamento de Comercio de EE. UU'],
-    ['el Departamento de Comercio de EE.UU. dijo', 'Departamento de Comercio de EE.UU'],
+    // A dotted abbreviation keeps its closing period.
+    ['el Departamento de Comercio de EE. UU. dijo', 'Departamento de Comercio de EE. UU.'],
+    ['el Departamento de Comercio de EE.UU. dijo', 'Departamento de Comercio de EE.UU.'],
+    ['habló el Departamento de Comercio de EE.UU.', 'Departamento de Comercio de EE.UU.'],
+    // Any other word leaves the sentence's period out.
+    ['said the US Department of Commerce.', 'US Department of Commerce'],
+    ['el Departamento de Comercio de EEUU. Luego', 'Departamento de Comercio de EEUU'],
     ['the NIST Cybersecurity Framework 2.0 workshop', 'Cybersecurity Framework 2.0'],
   ])('%s', (text, expected) => {
     const t = `The HLED met. ${text}`;
