@@ -6,7 +6,7 @@ import { liveRange } from '@/lib/highlight/hit-test';
 import { paragraphAround } from '@/lib/highlight/paragraph';
 import { publishedDate } from '@/lib/page/published-date';
 import hostCss from './card-host.css?inline';
-import { createShadowContainer, type ShadowContainer } from './shadow-container';
+import { createShadowContainer, undoPageZoom, type ShadowContainer } from './shadow-container';
 
 /** The card's page: an extension page, web-accessible only through a per-session URL in Chrome. */
 export const CARD_FRAME_PAGE = '/card-frame.html';
@@ -194,7 +194,7 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
       frame.title = o.title;
       frame.classList.add('prepared');
       frame.hidden = false;
-      placeOver(anchor, liveRange(doc, o.range).getBoundingClientRect(), container.host.getBoundingClientRect());
+      placeOver(anchor, container.host, liveRange(doc, o.range).getBoundingClientRect());
     },
     show(o) {
       parts ??= make();
@@ -223,7 +223,7 @@ export function createCardUi(doc: Document, pointer: { enter: () => void; leave:
       if (positionedFor === o.range) return;
       stopFollowing();
       positionedFor = o.range;
-      stopPositioning = followHighlight(doc, () => placeOver(anchor, liveRange(doc, o.range).getBoundingClientRect(), container.host.getBoundingClientRect()));
+      stopPositioning = followHighlight(doc, () => placeOver(anchor, container.host, liveRange(doc, o.range).getBoundingClientRect()));
     },
     hide() {
       stopFollowing();
@@ -248,9 +248,12 @@ function randomSecret(): string {
 /**
  * Puts the anchor box over `rect` (viewport coordinates). The host is fixed at 0,0 of its
  * containing block, which is the viewport unless the page transforms <html> (then <html>'s box,
- * which scrolls): measured from the host's own corner, the box is right either way.
+ * which scrolls): measured from the host's own corner, the box is right either way. A page zoom
+ * is undone first, so those coordinates are the host's own.
  */
-function placeOver(anchor: HTMLElement, rect: DOMRect, origin: DOMRect): void {
+function placeOver(anchor: HTMLElement, host: HTMLElement, rect: DOMRect): void {
+  undoPageZoom(host);
+  const origin = host.getBoundingClientRect();
   const style = anchor.style;
   style.left = `${rect.left - origin.left}px`;
   style.top = `${rect.top - origin.top}px`;

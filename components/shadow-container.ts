@@ -59,3 +59,15 @@ function adoptStyles(root: ShadowRoot, css: string, doc: Document): void {
     root.append(style);
   }
 }
+
+/**
+ * Undoes a zoom the page sets on <html> (CSS `zoom` multiplies down the tree, so the host's own
+ * `zoom: initial` is not enough): the UI keeps its size, and coordinates measured in the page
+ * place it where they say. Read again each time, as a page can change its zoom at any moment.
+ */
+export function undoPageZoom(host: HTMLElement): void {
+  const inherited = (host.parentElement as (HTMLElement & { currentCSSZoom?: number }) | null)?.currentCSSZoom;
+  const zoom = typeof inherited === 'number' && inherited > 0 && inherited !== 1 ? String(1 / inherited) : 'initial';
+  if (host.style.getPropertyValue('zoom') !== zoom) host.style.setProperty('zoom', zoom, 'important');
+}
+

@@ -15,6 +15,7 @@ import {
   moveInSteps,
   readCard,
   recordCardHost,
+  scrollMentionIntoView,
   sendNextMention,
   waitForCard,
   waitForCardSettled,
@@ -262,6 +263,32 @@ describe('hover card (Chromium)', () => {
     const card = (await waitForCardSettled(page)).rect;
     const box = (await findMention(page, 'Marcelo Ebrard', 'p-lede')).rects.at(-1)!;
     expect(card.y - (box.y + box.height), `card ${JSON.stringify(card)} 6px below the highlight ${JSON.stringify(box)}`).toBeCloseTo(6, 0);
+  });
+
+  it('article-en.html with <html> zoomed by the page (CSS zoom): the card keeps its size and sits next to its highlight', async () => {
+    const page = await open('article-en.html');
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
+    await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
+    await waitForCard(page, 'Marcelo Ebrard');
+    const plainWidth = (await waitForCardSettled(page)).rect.width;
+    await page.keyboard.press('Escape');
+    await page.mouse.move(1, 1);
+    await waitForNoCard(page);
+
+    // Zoom multiplies down the tree: without undoing it, the card was drawn 1.5 times too large and
+    // its anchor box 1.5 times too far from the page's corner, over the highlight.
+    await page.evaluate(() => (document.documentElement.style.zoom = '1.5'));
+    const mention = await scrollMentionIntoView(page, 'Marcelo Ebrard', 'p-lede');
+    await page.mouse.move(centerOf(mention.rects[0]!).x, centerOf(mention.rects[0]!).y);
+    await waitForCard(page, 'Marcelo Ebrard');
+    const card = (await waitForCardSettled(page)).rect;
+    const view = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    expect(card.width, 'the card keeps its width').toBeCloseTo(plainWidth, 0);
+    expect(boxInside(card, { x: 0, y: 0, ...view }), `card ${JSON.stringify(card)} inside ${view.width}×${view.height}`).toBe(true);
+    for (const r of mention.rects) expect(boxesOverlap(card, r), 'card covers its own highlight').toBe(false);
+    const box = mention.rects.at(-1)!;
+    const gap = card.y >= box.y ? card.y - (box.y + box.height) : box.y - (card.y + card.height);
+    expect(gap, `card ${JSON.stringify(card)} 6px from the highlight ${JSON.stringify(box)}`).toBeCloseTo(6, 0);
   });
 
   /** Where a card must stay fully inside the viewport: corners, short windows, the middle of a page. */
