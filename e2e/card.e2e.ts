@@ -291,6 +291,17 @@ describe('hover card (Chromium)', () => {
     expect(gap, `card ${JSON.stringify(card)} 6px from the highlight ${JSON.stringify(box)}`).toBeCloseTo(6, 0);
   });
 
+  it('article-en.html printed with a card open: the card is not printed', async () => {
+    const page = await open('article-en.html');
+    await waitForHighlights(page, { until: (r) => r.some((m) => m.text === 'Marcelo Ebrard' && m.within === 'p-lede') });
+    await hoverMention(page, 'Marcelo Ebrard', 'p-lede');
+    await waitForCard(page, 'Marcelo Ebrard');
+    expect((await waitForCardSettled(page)).rect.height).toBeGreaterThan(100);
+    await page.emulateMedia({ media: 'print' });
+    const card = await readCard(page);
+    expect(card?.rect ?? null, 'the open card takes no room in print').toMatchObject({ width: 0, height: 0 });
+  });
+
   /** Where a card must stay fully inside the viewport: corners, short windows, the middle of a page. */
   const placements = [
     { fixture: 'corner.html', within: 'p-corner', viewport: SCREEN, where: 'a mention in the bottom-right corner' },

@@ -190,6 +190,20 @@ describe('highlighting in Chromium with the built extension', () => {
     });
   }
 
+  it('csp.html printed: the highlights are not painted on paper', async () => {
+    const page = await open('csp.html');
+    const ranges = await waitForHighlights(page, { until: (r) => r.length >= SHORT_BULLETIN.length });
+    expect(ranges.length).toBeGreaterThan(0);
+    await page.emulateMedia({ media: 'print' });
+    const shoot = () => page.locator('#p-csp').screenshot({ animations: 'disabled', caret: 'hide' });
+    const on = await shoot();
+    await setSettings({ enabled: false });
+    await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) === 0, MENTION_HIGHLIGHT);
+    const off = await shoot();
+    const diff = await comparePngs(suite.extPage, on, off);
+    expect(diff.changed, 'the printed paragraph differs with highlighting on').toBe(0);
+  });
+
   it('article-en: the DOM is untouched, and disabling/re-enabling works live', async () => {
     const url = `${suite.server.url}/article-en.html`;
     const plain = await launchPlainChromium();
