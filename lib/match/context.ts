@@ -12,8 +12,15 @@ import { Shape, WordSet, shapeOf, type Tokens } from './tokenize';
  *   ("SE ANUNCIA", "DEAN OF STUDENTS").
  * - `organization-in-title`: an organization named as part of a person's title ("Foreign
  *   Relations Secretary Marcelo Ebrard") is the person's title, not a mention of the organization.
+ * - `office-holder-title`: in Spanish a ministry is a "Secretaría" and the woman at its head its
+ *   "secretaria", written in lower case ("la secretaria de Economía, Raquel Buenrostro"): read
+ *   without accents the two are one word, so that exact spelling is the person's title, not the
+ *   ministry ("la Secretaría de Economía", "la secretaría", "SECRETARIA DE ECONOMIA" still are).
  */
-export type ContextRule = 'part-of-longer-name' | 'other-person-name' | 'all-caps-context' | 'organization-in-title';
+export type ContextRule = 'part-of-longer-name' | 'other-person-name' | 'all-caps-context' | 'organization-in-title' | 'office-holder-title';
+
+/** Spanish titles of women in office that are their ministry's name without its accent. */
+const OFFICE_HOLDER_TITLES = new Set(['secretaria', 'subsecretaria']);
 
 /** Words that introduce a person's name (folded, as the tokenizer keys them). */
 const TITLE_WORDS = new WordSet(
@@ -52,6 +59,7 @@ export function refusedByContext(
   const hasNext = last + 1 < tokens.count && adjacent(text, tokens, last);
   const hasPrev = first > 0 && adjacent(text, tokens, first - 1);
   if (isOrganization && hasNext && TITLE_AFTER_ORGANIZATION.has(text, tokens, last + 1)) return 'organization-in-title';
+  if (isOrganization && OFFICE_HOLDER_TITLES.has(text.slice(tokens.start[first]!, tokens.end[first]!))) return 'office-holder-title';
   if (!alias.ambiguous) return null;
   if (alias.acronym) {
     const caps = (k: number) => (shapeOf(text, tokens, k) & Shape.AllUpper) !== 0 && tokens.end[k]! - tokens.start[k]! >= 2;

@@ -186,6 +186,7 @@ describe('context rules', () => {
     ent('se', 'core', [al('SE', { acronym: true, titleCaseIsWord: true, ambiguous: 'word' })], 'organization'),
     ent('sre', 'core', [al('Foreign Relations', { ambiguous: 'word' }), al('Secretariat of Foreign Relations')], 'organization'),
     ent('marcelo-ebrard', 'core', [al('Marcelo Ebrard')]),
+    ent('secretaria-de-economia', 'core', [al('Secretaría de Economía', { lang: 'es' })], 'organization'),
   ]);
   const m = compileMatcher(ctxTable);
   const hits = (t: string) => findMentions(m, t).map((x) => t.slice(x.start, x.end));
@@ -199,6 +200,15 @@ describe('context rules', () => {
   });
   it('all-caps-context: an ambiguous acronym amid capitals is a word', () => {
     expect(hits('The HLED met. SE ANUNCIA NUEVO PLAN; la SE informó; the DEAN OF STUDENTS')).toEqual(['HLED', 'SE']);
+  });
+  it('office-holder-title: "la secretaria de Economía, Raquel Buenrostro" is her title, not the ministry', () => {
+    expect(hits('La secretaria de Economía, Raquel Buenrostro, y la subsecretaria de Economía hablaron.')).toEqual([]);
+    expect(hits('La Secretaría de Economía informó; la secretaría de Economía; SECRETARIA DE ECONOMIA; Secretaria de Economia')).toEqual([
+      'Secretaría de Economía',
+      'secretaría de Economía',
+      'SECRETARIA DE ECONOMIA',
+      'Secretaria de Economia',
+    ]);
   });
   it('organization-in-title: "Foreign Relations Secretary Marcelo Ebrard" is one person mention', () => {
     expect(hits('Foreign Relations Secretary Marcelo Ebrard chaired; the Secretariat of Foreign Relations said')).toEqual([
