@@ -53,6 +53,20 @@ describe('real sentences: the same words naming our entities', () => {
       'Ventanilla Única de Inversión=ventanilla-unica-de-inversion',
     ]);
   });
+  it('the wire services\' names for the Secretaría de Economía, on a page about the dialogue', () => {
+    expect(found("Mexico's Economy Ministry said the High-Level Economic Dialogue would meet in May.")).toEqual([
+      'Economy Ministry=secretaria-de-economia',
+      'High-Level Economic Dialogue=hled',
+    ]);
+    expect(found("Germany's Economy Ministry said exports fell.")).toEqual([]);
+  });
+  it('the E.P.A. and EE.UU. keep their closing period', () => {
+    expect(found('The E.P.A. joined; el Representante Comercial de EE.UU. habló del DEAN.')).toEqual([
+      'E.P.A.=epa',
+      'Representante Comercial de EE.UU.=ustr',
+      'DEAN=hled',
+    ]);
+  });
   it('a name broken across a line', () => {
     expect(found('hosted the delegation led by Foreign Minister Marcelo\nEbrard on Thursday.')).toEqual(['Marcelo\nEbrard=marcelo-ebrard']);
   });
