@@ -60,6 +60,13 @@ describe('real sentences: the same words naming our entities', () => {
     ]);
     expect(found("Germany's Economy Ministry said exports fell.")).toEqual([]);
   });
+  it('USAID in Spanish with or without the article', () => {
+    expect(found('La Agencia de Estados Unidos para el Desarrollo Internacional y la Agencia de los Estados Unidos para el Desarrollo Internacional apoyan Sembrando Oportunidades.')).toEqual([
+      'Agencia de Estados Unidos para el Desarrollo Internacional=usaid',
+      'Agencia de los Estados Unidos para el Desarrollo Internacional=usaid',
+      'Sembrando Oportunidades=sembrando-oportunidades',
+    ]);
+  });
   it('the E.P.A. and EE.UU. keep their closing period', () => {
     expect(found('The E.P.A. joined; el Representante Comercial de EE.UU. habló del DEAN.')).toEqual([
       'E.P.A.=epa',
