@@ -43,6 +43,17 @@ describe('createTextWalk', () => {
     for (let b = walk.next(); b; b = walk.next()) batches.push(b.text.trim());
     expect(batches).toEqual(['word '.repeat(10).trim(), 'Marcelo Ebrard', 'tail']);
   });
+  it('ends a batch at a <br> inside a block past maxBlockChars, and only there', () => {
+    document.body.innerHTML = `<p>${'one line of text<br>'.repeat(6)}Marcelo<br>Ebrard<br>end</p>`;
+    const walk = createTextWalk(document.body, { maxChars: 10, maxBlockChars: 40 });
+    const batches: string[] = [];
+    for (let b = walk.next(); b; b = walk.next()) batches.push(b.text);
+    expect(batches).toEqual([
+      'one line of text\none line of text\none line of text',
+      'one line of text\none line of text\none line of text',
+      'Marcelo\nEbrard\nend',
+    ]);
+  });
   it('reports open shadow roots for the caller to walk', () => {
     document.body.innerHTML = '<div id="host"></div>';
     const root = document.getElementById('host')!.attachShadow({ mode: 'open' });

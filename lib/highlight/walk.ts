@@ -35,6 +35,12 @@ export interface TextBatch {
 export interface WalkOptions {
   /** Stop the batch at the next block boundary once this many characters are collected. */
   maxChars?: number;
+  /**
+   * Stop the batch at the next <br> once this many characters are collected, inside a block:
+   * some pages are one block of lines, a whole article or transcript long (four times
+   * `maxChars` by default).
+   */
+  maxBlockChars?: number;
   /** Clock for `next(deadline)`; `performance.now` by default. */
   now?: () => number;
   /** Called for each open shadow root met, so the caller can walk it too. */
@@ -92,6 +98,7 @@ function isSkipped(el: Element): boolean {
 export function createTextWalk(root: Node, opts: WalkOptions = {}) {
   const doc = root.ownerDocument ?? (root as Document);
   const maxChars = opts.maxChars ?? 4_000;
+  const maxBlockChars = opts.maxBlockChars ?? maxChars * 4;
   const now = opts.now ?? (() => performance.now());
   // SHOW_ELEMENT | SHOW_TEXT: elements let us skip whole subtrees and notice blocks.
   const walker = doc.createTreeWalker(root, 0x1 | 0x4);
@@ -158,6 +165,9 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
           // <br> ends a word even with no whitespace around it ("Ebrard<br>Ken Salazar"); a
           // single line break, which a name may still span.
           if (tag === 'BR' && length > 0) {
+            // A block of a few megabytes of lines read as one batch made one task of over 100 ms.
+            // Ending the batch here loses only a name broken across this very line.
+            if (length >= maxBlockChars) break;
             parts.push('\n');
             length += 1;
             endsWithSpace = true;
