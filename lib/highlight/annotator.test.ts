@@ -44,6 +44,23 @@ describe('Annotator', () => {
     current!.stop();
     expect(texts(await annotate('<p>USAID funded it.</p><p>The HLED met.</p>'))).toEqual(['USAID', 'HLED']);
   });
+  it('reads a text node too long for one batch in pieces, and finds every mention in it', async () => {
+    const line = 'Filler words about trade and the border, then Marcelo Ebrard met Gina Raimondo at the HLED.\n';
+    const long = line.repeat(700); // ~65,000 characters in one text node
+    const a = await annotate(`<div id="log">${long}</div>`);
+    const node = document.getElementById('log')!.firstChild;
+    expect(a.mentions()).toHaveLength(700 * 3);
+    expect(a.mentions().every((m) => m.range.startContainer === node)).toBe(true);
+    expect(new Set(texts(a))).toEqual(new Set(['Marcelo Ebrard', 'Gina Raimondo', 'HLED']));
+    // Added later, such a node keeps every piece's mentions (a later batch must not forget the
+    // mentions the earlier batches of the same walk found in it).
+    const added = document.createElement('div');
+    added.textContent = long;
+    document.body.append(added);
+    await settle();
+    await a.idle();
+    expect(a.mentions().filter((m) => m.range.startContainer === added.firstChild)).toHaveLength(700 * 3);
+  });
   it('follows paragraphs added after load', async () => {
     const a = await annotate('<main><p>The HLED met.</p></main>');
     const p = document.createElement('p');

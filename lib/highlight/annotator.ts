@@ -336,7 +336,8 @@ export class Annotator {
     // Only a later walk (added content, a block read again) can meet text already read.
     if (this.walks > 1) {
       const index = this.nodeIndex();
-      for (const node of batch.nodes) if (index.has(node)) this.forget(node);
+      // A node the previous batch began holds this walk's own mentions, not stale ones.
+      for (let i = batch.continues ? 1 : 0; i < batch.nodes.length; i++) if (index.has(batch.nodes[i]!)) this.forget(batch.nodes[i]!);
     }
     if (!batch.nodes.length) return;
     const index = this.byNode;

@@ -36,9 +36,9 @@ describe('createTextWalk', () => {
   it('reads editable regions marked contenteditable="false"', () => {
     expect(collect('<div contenteditable="false">Ebrard</div>')).toBe('Ebrard');
   });
-  it('ends a batch only between blocks', () => {
+  it('ends a batch between blocks once it holds maxChars characters', () => {
     document.body.innerHTML = `<p>${'word '.repeat(10)}</p><p>Marcelo <b>Ebrard</b></p><p>tail</p>`;
-    const walk = createTextWalk(document.body, { maxChars: 10 });
+    const walk = createTextWalk(document.body, { maxChars: 10, maxBlockChars: 1000 });
     const batches: string[] = [];
     for (let b = walk.next(); b; b = walk.next()) batches.push(b.text.trim());
     expect(batches).toEqual(['word '.repeat(10).trim(), 'Marcelo Ebrard', 'tail']);
@@ -53,6 +53,30 @@ describe('createTextWalk', () => {
       'one line of text\none line of text\none line of text',
       'Marcelo\nEbrard\nend',
     ]);
+  });
+  it('inside a long block of inline markup, ends a batch after a sentence, else between words', () => {
+    document.body.innerHTML = `<div>${'<span>A short sentence. </span>'.repeat(4)}<span>Marcelo </span><b>Ebrard</b><span> spoke</span></div>`;
+    const sentences = createTextWalk(document.body, { maxChars: 10, maxBlockChars: 30 });
+    const batches: string[] = [];
+    for (let b = sentences.next(); b; b = sentences.next()) batches.push(b.text);
+    expect(batches).toEqual(['A short sentence. A short sentence. ', 'A short sentence. A short sentence. ', 'Marcelo Ebrard spoke']);
+
+    document.body.innerHTML = `<div>${'<span>word </span>'.repeat(12)}<b>end</b></div>`;
+    const words = createTextWalk(document.body, { maxChars: 10, maxBlockChars: 20 });
+    const wordBatches: string[] = [];
+    for (let b = words.next(); b; b = words.next()) wordBatches.push(b.text);
+    expect(wordBatches).toEqual(['word '.repeat(8), 'word '.repeat(4) + 'end']);
+  });
+  it('reads a text node longer than maxBlockChars in pieces ending at a paragraph, a line, a sentence or a word', () => {
+    const data = 'One two three. Four five\nsix seven.\n\nEight nine ten eleven twelve thirteen';
+    document.body.innerHTML = `<div>${data}</div>`;
+    const walk = createTextWalk(document.body, { maxChars: 10, maxBlockChars: 30 });
+    const batches = [];
+    for (let b = walk.next(); b; b = walk.next()) batches.push(b);
+    expect(batches.map((b) => b.text)).toEqual(['One two three. Four five\n', 'six seven.\n\n', 'Eight nine ten eleven twelve ', 'thirteen']);
+    expect(batches.map((b) => b.continues)).toEqual([false, true, true, true]);
+    // Each piece's start is where the node begins, before the batch's text.
+    for (const b of batches) expect(data.slice(-b.starts[0]!, -b.starts[0]! + b.text.length)).toBe(b.text);
   });
   it('reports open shadow roots for the caller to walk', () => {
     document.body.innerHTML = '<div id="host"></div>';

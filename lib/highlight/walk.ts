@@ -30,15 +30,21 @@ export interface TextBatch {
   starts: number[];
   /** With `WalkOptions.sections`: each node's section, or -1 where the walk cannot tell. */
   sections: number[];
+  /**
+   * True when the first node was begun by the previous batch (a text node too long for one
+   * batch): its start is then negative, the offset of the batch's text in it.
+   */
+  continues: boolean;
 }
 
 export interface WalkOptions {
   /** Stop the batch at the next block boundary once this many characters are collected. */
   maxChars?: number;
   /**
-   * Stop the batch at the next <br> once this many characters are collected, inside a block:
-   * some pages are one block of lines, a whole article or transcript long (four times
-   * `maxChars` by default).
+   * Inside a block, stop the batch at the next <br> once this many characters are collected, or
+   * before the next text after a sentence (twice as many: after any word); a text node longer
+   * than this is read in pieces (`pieceEnd`). Some pages are one block, or one text node, a whole
+   * article or transcript long. Four times `maxChars` by default.
    */
   maxBlockChars?: number;
   /** Clock for `next(deadline)`; `performance.now` by default. */
@@ -133,6 +139,9 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
     return walker.nextNode();
   };
   let pending: Node | null | undefined;
+  /** Where the next batch goes on reading the text node it begins with (see `pieceEnd`). */
+  let nodeOffset = 0;
+  let continues = false;
 
   return {
     /**
@@ -199,28 +208,76 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
           block = b;
         }
         if (block !== lastBlock) {
-          // A batch ends only between blocks, so no name is ever cut in two.
+          // A batch ends between blocks, so no name is ever cut in two.
           if (length >= maxChars || (length > 0 && (++visited & 15) === 0 && now() > deadline)) break;
           if (length) {
             parts.push(BLOCK_BREAK);
             length += BLOCK_BREAK.length;
           }
           lastBlock = block;
+        } else if (length >= maxBlockChars && endsWithSpace && (length >= maxBlockChars * 2 || endsSentence(parts))) {
+          // Inside a block megabytes long (inline markup only: a <br> would have ended the batch),
+          // after a sentence, or at least between words: only a name across this very point is lost.
+          break;
         }
         lastParent = parent;
+        // A text node megabytes long (a transcript or a log in one node) is read in pieces, each
+        // ending at a paragraph, a line, a sentence or a word: as one piece it made one task of
+        // about 100 ms. Its `start` is then before the batch's text, where the node begins.
+        const from = nodeOffset;
+        const to = data.length - from > maxBlockChars ? pieceEnd(data, from, maxBlockChars) : data.length;
         nodes.push(node as Text);
-        starts.push(length);
+        starts.push(length - from);
         sections.push(section);
-        parts.push(data);
-        length += data.length;
-        endsWithSpace = isSpace(data.charCodeAt(data.length - 1));
+        parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
+        length += to - from;
+        endsWithSpace = isSpace(data.charCodeAt(to - 1));
+        if (to < data.length) {
+          nodeOffset = to;
+          break;
+        }
+        nodeOffset = 0;
         node = walker.nextNode();
       }
       pending = node;
       if (!node) done = true;
-      return nodes.length || !done ? { text: parts.join(''), nodes, starts, sections } : null;
+      const batch = nodes.length || !done ? { text: parts.join(''), nodes, starts, sections, continues } : null;
+      continues = nodeOffset > 0;
+      return batch;
     },
   };
+}
+
+/**
+ * Where a piece of a long text that starts at `from` ends, at most `max` characters on: after the
+ * last paragraph break past its first quarter, else the last line break, else the last sentence,
+ * else the last space; only a text with none of these (no name is in it) is cut anywhere.
+ */
+function pieceEnd(data: string, from: number, max: number): number {
+  const limit = from + max;
+  const floor = from + (max >> 2);
+  for (const mark of ['\n\n', '\n', '. ', ' ']) {
+    const at = data.lastIndexOf(mark, limit - mark.length);
+    if (at >= floor) return at + mark.length;
+  }
+  return limit;
+}
+
+/** Whether the collected parts end with a sentence's punctuation and then whitespace. */
+function endsSentence(parts: readonly string[]): boolean {
+  let spaced = false;
+  for (let p = parts.length - 1; p >= 0 && p >= parts.length - 3; p--) {
+    const part = parts[p]!;
+    for (let i = part.length - 1; i >= 0; i--) {
+      const c = part.charCodeAt(i);
+      if (isSpace(c)) {
+        spaced = true;
+        continue;
+      }
+      return spaced && (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x3a);
+    }
+  }
+  return false;
 }
 
 function isSpace(c: number): boolean {
