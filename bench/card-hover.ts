@@ -73,13 +73,14 @@ const WATCH_REVEAL = `(() => {
   };
   window.__watch = new MutationObserver(check);
   window.__watch.observe(document.documentElement, { childList: true });
+  const watchHost = (h) => window.__watch.observe(h.shadowRoot, { subtree: true, attributes: true, attributeFilter: ['hidden', 'class'] });
   const host = document.querySelector('hled-card');
-  if (host) window.__watch.observe(host.shadowRoot, { subtree: true, attributes: true, attributeFilter: ['hidden', 'class'] });
+  if (host) watchHost(host);
   else new MutationObserver((_, self) => {
     const h = document.querySelector('hled-card');
     if (!h) return;
     self.disconnect();
-    window.__watch.observe(h.shadowRoot, { subtree: true, attributes: true, attributeFilter: ['hidden', 'class'] });
+    watchHost(h);
     check();
   }).observe(document.documentElement, { childList: true });
 })()`;

@@ -70,4 +70,3 @@ export function undoPageZoom(host: HTMLElement): void {
   const zoom = typeof inherited === 'number' && inherited > 0 && inherited !== 1 ? String(1 / inherited) : 'initial';
   if (host.style.getPropertyValue('zoom') !== zoom) host.style.setProperty('zoom', zoom, 'important');
 }
-

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BREAK, createTextWalk } from './walk';
+import { BLOCK_BREAK, createTextWalk, type WalkOptions } from './walk';
 
 function collect(html: string): string {
   document.body.innerHTML = html;
@@ -8,6 +8,15 @@ function collect(html: string): string {
   const parts: string[] = [];
   for (let b = walk.next(); b; b = walk.next()) parts.push(b.text);
   return parts.join('|');
+}
+
+/** The texts of the batches a walk over `html` returns with `opts`. */
+function batchTexts(html: string, opts: WalkOptions): string[] {
+  document.body.innerHTML = html;
+  const walk = createTextWalk(document.body, opts);
+  const texts: string[] = [];
+  for (let b = walk.next(); b; b = walk.next()) texts.push(b.text);
+  return texts;
 }
 
 describe('createTextWalk', () => {
@@ -37,35 +46,21 @@ describe('createTextWalk', () => {
     expect(collect('<div contenteditable="false">Ebrard</div>')).toBe('Ebrard');
   });
   it('ends a batch between blocks once it holds maxChars characters', () => {
-    document.body.innerHTML = `<p>${'word '.repeat(10)}</p><p>Marcelo <b>Ebrard</b></p><p>tail</p>`;
-    const walk = createTextWalk(document.body, { maxChars: 10, maxBlockChars: 1000 });
-    const batches: string[] = [];
-    for (let b = walk.next(); b; b = walk.next()) batches.push(b.text.trim());
-    expect(batches).toEqual(['word '.repeat(10).trim(), 'Marcelo Ebrard', 'tail']);
+    const batches = batchTexts(`<p>${'word '.repeat(10)}</p><p>Marcelo <b>Ebrard</b></p><p>tail</p>`, { maxChars: 10, maxBlockChars: 1000 });
+    expect(batches.map((t) => t.trim())).toEqual(['word '.repeat(10).trim(), 'Marcelo Ebrard', 'tail']);
   });
   it('ends a batch at a <br> inside a block past maxBlockChars, and only there', () => {
-    document.body.innerHTML = `<p>${'one line of text<br>'.repeat(6)}Marcelo<br>Ebrard<br>end</p>`;
-    const walk = createTextWalk(document.body, { maxChars: 10, maxBlockChars: 40 });
-    const batches: string[] = [];
-    for (let b = walk.next(); b; b = walk.next()) batches.push(b.text);
-    expect(batches).toEqual([
+    expect(batchTexts(`<p>${'one line of text<br>'.repeat(6)}Marcelo<br>Ebrard<br>end</p>`, { maxChars: 10, maxBlockChars: 40 })).toEqual([
       'one line of text\none line of text\none line of text',
       'one line of text\none line of text\none line of text',
       'Marcelo\nEbrard\nend',
     ]);
   });
   it('inside a long block of inline markup, ends a batch after a sentence, else between words', () => {
-    document.body.innerHTML = `<div>${'<span>A short sentence. </span>'.repeat(4)}<span>Marcelo </span><b>Ebrard</b><span> spoke</span></div>`;
-    const sentences = createTextWalk(document.body, { maxChars: 10, maxBlockChars: 30 });
-    const batches: string[] = [];
-    for (let b = sentences.next(); b; b = sentences.next()) batches.push(b.text);
-    expect(batches).toEqual(['A short sentence. A short sentence. ', 'A short sentence. A short sentence. ', 'Marcelo Ebrard spoke']);
-
-    document.body.innerHTML = `<div>${'<span>word </span>'.repeat(12)}<b>end</b></div>`;
-    const words = createTextWalk(document.body, { maxChars: 10, maxBlockChars: 20 });
-    const wordBatches: string[] = [];
-    for (let b = words.next(); b; b = words.next()) wordBatches.push(b.text);
-    expect(wordBatches).toEqual(['word '.repeat(8), 'word '.repeat(4) + 'end']);
+    const sentences = `<div>${'<span>A short sentence. </span>'.repeat(4)}<span>Marcelo </span><b>Ebrard</b><span> spoke</span></div>`;
+    expect(batchTexts(sentences, { maxChars: 10, maxBlockChars: 30 })).toEqual(['A short sentence. A short sentence. ', 'A short sentence. A short sentence. ', 'Marcelo Ebrard spoke']);
+    const words = `<div>${'<span>word </span>'.repeat(12)}<b>end</b></div>`;
+    expect(batchTexts(words, { maxChars: 10, maxBlockChars: 20 })).toEqual(['word '.repeat(8), 'word '.repeat(4) + 'end']);
   });
   it('reads a text node longer than maxBlockChars in pieces ending at a paragraph, a line, a sentence or a word', () => {
     const data = 'One two three. Four five\nsix seven.\n\nEight nine ten eleven twelve thirteen';

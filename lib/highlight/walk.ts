@@ -141,7 +141,6 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
   let pending: Node | null | undefined;
   /** Where the next batch goes on reading the text node it begins with (see `pieceEnd`). */
   let nodeOffset = 0;
-  let continues = false;
 
   return {
     /**
@@ -151,6 +150,7 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
     next(deadline = Infinity): TextBatch | null {
       if (done) return null;
       if (pending === undefined) pending = start();
+      const continues = nodeOffset > 0;
       // Parts joined once at the end: growing one string and reading its end on every node
       // flattens it again and again (most text nodes of a real page are whitespace).
       const parts: string[] = [];
@@ -241,9 +241,7 @@ export function createTextWalk(root: Node, opts: WalkOptions = {}) {
       }
       pending = node;
       if (!node) done = true;
-      const batch = nodes.length || !done ? { text: parts.join(''), nodes, starts, sections, continues } : null;
-      continues = nodeOffset > 0;
-      return batch;
+      return nodes.length || !done ? { text: parts.join(''), nodes, starts, sections, continues } : null;
     },
   };
 }
